@@ -1,0 +1,79 @@
+// One handler per request type. Each payload is validated with the protocol's schema before the
+// handler sees it; every outcome is a Reply (ok/error) — nothing thrown reaches the sender.
+// Kept free of browser APIs (side effects come in through `Effects`) so it is tested in Node.
+import * as v from 'valibot';
+import { describeIssues } from '../core/claim-schema';
+import { claimsForPage, deleteClaim, saveClaim } from '../db/claims';
+import type { FactmarkDb } from '../db/schema';
+import { type Reply, type Requests, type RequestType, requestSchemas } from '../messages';
+
+/** Who sent a message, as far as the background can tell. */
+export interface Sender {
+  /** Set when the message comes from a content script in a tab. */
+  tabId?: number;
+}
+
+/** What handlers may do beyond the database: tell tabs to repaint, set the badge. */
+export interface Effects {
+  claimsChanged(): void;
+  setBadge(tabId: number, count: number): void;
+}
+
+type Handler<K extends RequestType> = (
+  payload: Requests[K]['req'],
+  sender: Sender,
+) => Promise<Requests[K]['res']>;
+
+export function makeHandlers(db: FactmarkDb, effects: Effects): { [K in RequestType]: Handler<K> } {
+  return {
+    'claims/for-page': async ({ url, canonical }) => claimsForPage(db, url, canonical),
+    'claims/save': async (draft) => {
+      const claim = await saveClaim(db, draft);
+      effects.claimsChanged();
+      return claim;
+    },
+    'claims/delete': async ({ id }) => {
+      const deleted = await deleteClaim(db, id);
+      if (deleted) effects.claimsChanged();
+      return { deleted };
+    },
+    'page/report': async ({ total }, sender) => {
+      if (sender.tabId !== undefined) effects.setBadge(sender.tabId, total);
+      return null;
+    },
+  };
+}
+
+function isRequestType(type: unknown): type is RequestType {
+  return typeof type === 'string' && Object.hasOwn(requestSchemas, type);
+}
+
+/** Validates an incoming message and runs its handler; the answer is always a Reply. */
+export async function dispatch(
+  handlers: ReturnType<typeof makeHandlers>,
+  message: unknown,
+  sender: Sender,
+): Promise<Reply<unknown>> {
+  if (typeof message !== 'object' || message === null) return { ok: false, error: 'not a Factmark message' };
+  const { type, payload } = message as { type?: unknown; payload?: unknown };
+  if (!isRequestType(type)) return { ok: false, error: `unknown request: ${String(type).slice(0, 50)}` };
+  const parsed = v.safeParse(requestSchemas[type], payload);
+  if (!parsed.success) return { ok: false, error: `invalid ${type}: ${describeIssues(parsed.issues)}` };
+  try {
+    const handler = handlers[type] as Handler<typeof type>;
+    const value = await handler(parsed.output as Requests[typeof type]['req'], sender);
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error: errorText(error) };
+  }
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) {
+    if (error.name === 'QuotaExceededError' || /quota/i.test(error.message)) {
+      return 'The disk is full: nothing was saved. Free some space and try again.';
+    }
+    return error.message;
+  }
+  return 'unexpected error';
+}

@@ -1,0 +1,54 @@
+// Background (Chrome service worker / Firefox event page): owns the database, answers the
+// typed messages, keeps the toolbar badge, and turns the context menu and keyboard shortcut
+// into "flag the selection" in the active tab.
+import browser, { type Runtime } from 'webextension-polyfill';
+import { openDb } from '../db/schema';
+import type { TabEnvelope, TabRequests, TabRequestType } from '../messages';
+import { dispatch, makeHandlers } from './handlers';
+
+const db = openDb();
+
+function sendToTab<K extends TabRequestType>(tabId: number, type: K, payload: TabRequests[K]['req']) {
+  const envelope: TabEnvelope<K> = { factmark: 1, type, payload };
+  // A tab without the content script (browser pages, the web store) simply has no listener.
+  return browser.tabs.sendMessage(tabId, envelope).catch(() => undefined);
+}
+
+const handlers = makeHandlers(db, {
+  claimsChanged() {
+    void browser.tabs.query({}).then((tabs) => {
+      for (const tab of tabs) if (tab.id !== undefined) void sendToTab(tab.id, 'tab/refresh', {});
+    });
+  },
+  setBadge(tabId, count) {
+    const text = count > 0 ? String(count) : '';
+    void browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
+    void browser.action.setBadgeBackgroundColor({ tabId, color: '#0b5563' }).catch(() => undefined);
+  },
+});
+
+/** Only the extension's own contexts may talk to the background. */
+function isOwnSender(sender: Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id;
+}
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  if (!isOwnSender(sender)) return Promise.resolve({ ok: false, error: 'unknown sender' });
+  return dispatch(handlers, message, { ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}) });
+});
+
+const MENU_ID = 'factmark-flag-claim';
+
+browser.runtime.onInstalled.addListener(() => {
+  browser.contextMenus.create({ id: MENU_ID, title: 'Flag claim', contexts: ['selection'] });
+});
+
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === MENU_ID && tab?.id !== undefined) void sendToTab(tab.id, 'tab/flag-selection', {});
+});
+
+browser.commands.onCommand.addListener(async (command) => {
+  if (command !== 'flag-claim') return;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id !== undefined) void sendToTab(tab.id, 'tab/flag-selection', {});
+});

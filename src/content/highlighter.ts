@@ -1,0 +1,112 @@
+// Paints claims with the CSS Custom Highlight API: one Highlight per verdict, styled by
+// ::highlight() rules in content.css. The page's DOM is never touched. Also answers "which
+// claim is under this point" for hover and click.
+import { type Paint, VERDICTS } from '../core/model';
+
+const PAINTS: readonly Paint[] = [...VERDICTS, 'note'];
+export const highlightName = (paint: Paint) => `factmark-${paint}`;
+const PULSE = 'factmark-pulse';
+
+export interface Painted {
+  id: string;
+  paint: Paint;
+  range: Range;
+}
+
+export function highlightsSupported(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+type PointHit = { highlight: Highlight; ranges: AbstractRange[] };
+type HighlightsFromPoint = (x: number, y: number) => PointHit[];
+
+export class Highlighter {
+  private painted: Painted[] = [];
+  private byRange = new Map<AbstractRange, string>();
+  private pulseTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Replaces every painted claim with `entries`. */
+  paint(entries: Painted[]): void {
+    this.painted = entries;
+    this.byRange = new Map(entries.map((entry) => [entry.range, entry.id]));
+    for (const paint of PAINTS) {
+      const ranges = entries.filter((entry) => entry.paint === paint).map((entry) => entry.range);
+      const name = highlightName(paint);
+      if (ranges.length === 0) CSS.highlights.delete(name);
+      else CSS.highlights.set(name, new Highlight(...ranges));
+    }
+  }
+
+  clear(): void {
+    this.paint([]);
+    CSS.highlights.delete(PULSE);
+  }
+
+  rangeOf(id: string): Range | undefined {
+    return this.painted.find((entry) => entry.id === id)?.range;
+  }
+
+  /** Briefly emphasises one claim's highlight, so the reader sees where it is. */
+  pulse(id: string, ms = 1600): void {
+    const range = this.rangeOf(id);
+    if (!range) return;
+    clearTimeout(this.pulseTimer);
+    const pulse = new Highlight(range);
+    pulse.priority = 1; // above the verdict colours
+    CSS.highlights.set(PULSE, pulse);
+    this.pulseTimer = setTimeout(() => CSS.highlights.delete(PULSE), ms);
+  }
+
+  /** The ids of the claims painted under a viewport point, topmost first. */
+  claimsAt(x: number, y: number): string[] {
+    if (this.painted.length === 0) return [];
+    const fromPoint = (CSS.highlights as unknown as { highlightsFromPoint?: HighlightsFromPoint })
+      .highlightsFromPoint;
+    if (typeof fromPoint === 'function') {
+      const ids: string[] = [];
+      for (const hit of fromPoint.call(CSS.highlights, x, y)) {
+        for (const range of hit.ranges) {
+          const id = this.byRange.get(range);
+          if (id && !ids.includes(id)) ids.push(id);
+        }
+      }
+      return ids;
+    }
+    return this.claimsAtCaret(x, y);
+  }
+
+  private claimsAtCaret(x: number, y: number): string[] {
+    const caret = caretAt(x, y);
+    if (!caret) return [];
+    const ids: string[] = [];
+    for (const entry of this.painted) {
+      if (entry.range.isPointInRange(caret.node, caret.offset) && hitsRect(entry.range, x, y))
+        ids.push(entry.id);
+    }
+    return ids;
+  }
+}
+
+function caretAt(x: number, y: number): { node: Node; offset: number } | null {
+  const doc = document as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    const position = doc.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : null;
+  }
+  if (typeof doc.caretRangeFromPoint === 'function') {
+    const range = doc.caretRangeFromPoint(x, y);
+    return range ? { node: range.startContainer, offset: range.startOffset } : null;
+  }
+  return null;
+}
+
+/** The caret snaps to the nearest character; only count a hit when the point is on the text. */
+function hitsRect(range: Range, x: number, y: number): boolean {
+  for (const rect of range.getClientRects()) {
+    if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return true;
+  }
+  return false;
+}

@@ -1,0 +1,191 @@
+// Content script: the table of contents. Index the page's text, fetch and paint its claims,
+// offer "Flag claim" on a selection, show a card over a highlight, answer the popup.
+import { render } from 'preact';
+import * as v from 'valibot';
+import browser from 'webextension-polyfill';
+import { describeRange } from '../core/anchor';
+import type { Claim, ClaimFields } from '../core/model';
+import { isEnvelope, type TabRequests, type TabRequestType, tabRequestSchemas } from '../messages';
+import { request } from '../request';
+import { Highlighter, highlightsSupported } from './highlighter';
+import { PageClaims } from './page-claims';
+import { readPageIdentity } from './page-identity';
+import { PageUi, type UiActions, type UiState } from './page-ui';
+import css from './page-ui.css';
+import { buttonPosition, selectedRange } from './selection';
+import { createUiHost } from './ui-host';
+
+function start(): void {
+  if (!document.body || !highlightsSupported()) return;
+  const highlighter = new Highlighter();
+  const claims = new PageClaims(() => document.body, highlighter);
+  const { host, root } = createUiHost(css);
+
+  let state: UiState = { kind: 'idle' };
+  /** The selection being flagged, kept while the editor is open. */
+  let pending: Range | null = null;
+  let hideTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const show = (next: UiState) => {
+    state = next;
+    render(<PageUi state={state} actions={actions} />, root);
+  };
+
+  const openEditorOnSelection = () => {
+    const range = selectedRange() ?? pending;
+    if (!range) return;
+    pending = range;
+    show({ kind: 'editor', quote: range.toString().replace(/\s+/g, ' ').trim() });
+  };
+
+  const actions: UiActions = {
+    flag: openEditorOnSelection,
+    async save(fields: ClaimFields) {
+      if (state.kind !== 'editor') return;
+      const editing = state.claim;
+      const saved = editing ? await saveEdit(editing, fields) : await saveNew(fields);
+      claims.upsert(saved);
+      pending = null;
+      window.getSelection()?.removeAllRanges();
+      show({ kind: 'idle' });
+    },
+    edit(claim) {
+      show({ kind: 'editor', quote: claim.quote.exact, claim });
+    },
+    async remove(claim) {
+      await request('claims/delete', { id: claim.id });
+      claims.remove(claim.id);
+      show({ kind: 'idle' });
+    },
+    close() {
+      pending = null;
+      show({ kind: 'idle' });
+    },
+    hoverCard(inside) {
+      clearTimeout(hideTimer);
+      if (!inside && state.kind === 'card' && !state.pinned) hideTimer = setTimeout(actions.close, 300);
+    },
+  };
+
+  async function saveNew(fields: ClaimFields): Promise<Claim> {
+    const range = pending;
+    if (!range) throw new Error('The selection is gone. Select the text again.');
+    const index = claims.textIndex(true);
+    const offsets = index.offsetsOf(range);
+    const anchor = offsets && describeRange(index.text, offsets.start, offsets.end);
+    if (!anchor) throw new Error('This selection is not part of the page text Factmark can highlight.');
+    const { url, canonical, title } = readPageIdentity();
+    return request('claims/save', { url, ...(canonical ? { canonical } : {}), title, ...anchor, ...fields });
+  }
+
+  async function saveEdit(claim: Claim, fields: ClaimFields): Promise<Claim> {
+    const { url, canonical, title, quote, position } = claim;
+    return request('claims/save', {
+      id: claim.id,
+      url,
+      ...(canonical ? { canonical } : {}),
+      title,
+      quote,
+      position,
+      ...fields,
+    });
+  }
+
+  // Selection: offer the flag button where the reader let go.
+  const onSelectionDone = (event: Event) => {
+    if (event.composedPath().includes(host)) return;
+    if (state.kind === 'editor') return;
+    setTimeout(() => {
+      const range = selectedRange();
+      if (range) show({ kind: 'button', ...buttonPosition(range) });
+      else if (state.kind === 'button') show({ kind: 'idle' });
+    }, 0);
+  };
+  document.addEventListener('mouseup', onSelectionDone, true);
+  document.addEventListener('keyup', (event) => {
+    if (event.key === 'Escape' && state.kind !== 'idle' && state.kind !== 'editor') show({ kind: 'idle' });
+    else if (event.shiftKey || event.key === 'Shift') onSelectionDone(event);
+  });
+  document.addEventListener('selectionchange', () => {
+    if (state.kind === 'button' && !selectedRange()) show({ kind: 'idle' });
+  });
+
+  // Hover and click on a highlight: the card.
+  let frame = 0;
+  document.addEventListener(
+    'mousemove',
+    (event) => {
+      if (frame || state.kind === 'editor' || (state.kind === 'card' && state.pinned)) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        if (event.composedPath().includes(host)) return;
+        const claim = claimAt(event.clientX, event.clientY);
+        if (claim) {
+          clearTimeout(hideTimer);
+          if (state.kind !== 'card' || state.claim.id !== claim.id) {
+            show({ kind: 'card', claim, x: event.clientX, y: event.clientY, pinned: false });
+          }
+        } else if (state.kind === 'card' && !state.pinned) {
+          clearTimeout(hideTimer);
+          hideTimer = setTimeout(actions.close, 300);
+        }
+      });
+    },
+    { passive: true },
+  );
+  document.addEventListener('click', (event) => {
+    if (event.composedPath().includes(host) || state.kind === 'editor') return;
+    if (window.getSelection()?.isCollapsed === false) return;
+    const claim = claimAt(event.clientX, event.clientY);
+    if (claim) show({ kind: 'card', claim, x: event.clientX, y: event.clientY, pinned: true });
+    else if (state.kind === 'card') show({ kind: 'idle' });
+  });
+
+  function claimAt(x: number, y: number): Claim | undefined {
+    const [id] = highlighter.claimsAt(x, y);
+    return id ? claims.get(id) : undefined;
+  }
+
+  // Requests from the background (context menu, shortcut, database changes) and the popup.
+  const handlers: {
+    [K in TabRequestType]: (payload: TabRequests[K]['req']) => Promise<TabRequests[K]['res']>;
+  } = {
+    'tab/flag-selection': async () => {
+      openEditorOnSelection();
+      return null;
+    },
+    'tab/refresh': async () => {
+      await claims.load();
+      if (state.kind === 'card') {
+        const fresh = claims.get(state.claim.id);
+        show(fresh ? { ...state, claim: fresh } : { kind: 'idle' });
+      }
+      return null;
+    },
+    'tab/status': async () => claims.status(),
+    'tab/reveal': async ({ id }) => {
+      const range = highlighter.rangeOf(id);
+      if (!range) return { found: false };
+      const target = range.startContainer.parentElement;
+      target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      highlighter.pulse(id);
+      return { found: true };
+    },
+  };
+
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if (!isEnvelope(message) || !Object.hasOwn(tabRequestSchemas, message.type)) return undefined;
+    const type = message.type as TabRequestType;
+    const parsed = v.safeParse(tabRequestSchemas[type], message.payload);
+    if (!parsed.success) return Promise.resolve({ ok: false, error: `invalid ${type}` });
+    const handler = handlers[type] as (payload: unknown) => Promise<unknown>;
+    return handler(parsed.output).then(
+      (value) => ({ ok: true, value }),
+      (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+  });
+
+  void claims.load().catch((error: unknown) => console.warn('Factmark:', error));
+}
+
+start();

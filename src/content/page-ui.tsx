@@ -1,0 +1,123 @@
+// The in-page UI, rendered into the closed shadow root: the "Flag claim" button beside a
+// selection, the editor dialog, and the card that shows a highlighted claim.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Claim, ClaimFields } from '../core/model';
+import { ClaimEditor } from '../ui/claim-editor';
+import { ClaimView } from '../ui/claim-view';
+
+export type UiState =
+  | { kind: 'idle' }
+  | { kind: 'button'; x: number; y: number }
+  | { kind: 'editor'; quote: string; claim?: Claim }
+  | { kind: 'card'; claim: Claim; x: number; y: number; pinned: boolean };
+
+export interface UiActions {
+  flag(): void;
+  save(fields: ClaimFields): Promise<void>;
+  edit(claim: Claim): void;
+  remove(claim: Claim): Promise<void>;
+  close(): void;
+  /** The pointer is over the card (keep it open) or has left it. */
+  hoverCard(inside: boolean): void;
+}
+
+export function PageUi({ state, actions }: { state: UiState; actions: UiActions }) {
+  switch (state.kind) {
+    case 'idle':
+      return null;
+    case 'button':
+      return <FlagButton x={state.x} y={state.y} onFlag={actions.flag} />;
+    case 'editor':
+      return (
+        <div
+          class="fm-dialog"
+          role="dialog"
+          aria-modal="true"
+          aria-label={state.claim ? 'Edit claim' : 'Flag claim'}
+        >
+          <h2 class="fm-title">{state.claim ? 'Edit claim' : 'Flag claim'}</h2>
+          <ClaimEditor
+            quote={state.quote}
+            {...(state.claim ? { initial: state.claim } : {})}
+            onSave={actions.save}
+            onCancel={actions.close}
+          />
+        </div>
+      );
+    case 'card':
+      return <Card state={state} actions={actions} />;
+  }
+}
+
+function FlagButton({ x, y, onFlag }: { x: number; y: number; onFlag(): void }) {
+  return (
+    <button
+      type="button"
+      class="fm-flag"
+      aria-label="Flag claim"
+      title="Flag claim (Alt+Shift+F)"
+      style={{ left: `${x}px`, top: `${y}px` }}
+      // Keep the page's selection: a mousedown on a button would otherwise clear it.
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onFlag}
+    >
+      <span aria-hidden="true">⚑</span> Flag claim
+    </button>
+  );
+}
+
+function Card({ state, actions }: { state: Extract<UiState, { kind: 'card' }>; actions: UiActions }) {
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState('');
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.pinned) ref.current?.focus();
+  }, [state.pinned]);
+  useEffect(() => setConfirming(false), [state.claim.id]);
+
+  const left = Math.max(8, Math.min(state.x, window.innerWidth - 368));
+  const below = state.y + 16;
+  const top = below + 260 > window.innerHeight ? Math.max(8, state.y - 276) : below;
+  return (
+    <div
+      ref={ref}
+      class="fm-card"
+      role="dialog"
+      aria-label="Claim"
+      tabIndex={-1}
+      style={{ left: `${left}px`, top: `${top}px` }}
+      onMouseEnter={() => actions.hoverCard(true)}
+      onMouseLeave={() => actions.hoverCard(false)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') actions.close();
+      }}
+    >
+      <ClaimView claim={state.claim} />
+      {error && (
+        <p class="fm-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="fm-actions">
+        <button type="button" onClick={() => actions.edit(state.claim)}>
+          Edit
+        </button>
+        <button
+          type="button"
+          class={confirming ? 'fm-danger' : ''}
+          onClick={() => {
+            if (!confirming) return setConfirming(true);
+            actions
+              .remove(state.claim)
+              .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+          }}
+        >
+          {confirming ? 'Confirm delete' : 'Delete'}
+        </button>
+        <button type="button" aria-label="Close" onClick={actions.close}>
+          ×
+        </button>
+      </div>
+    </div>
+  );
+}

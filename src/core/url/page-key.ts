@@ -1,0 +1,90 @@
+// Normalises a page URL into the key claims are stored under, so that the same article is
+// recognised behind tracking parameters, fragments and cosmetic differences. Pure.
+
+/** Query parameters that only track the reader and never change the article shown. */
+const TRACKING_PARAMS = new Set([
+  'fbclid',
+  'gclid',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'yclid',
+  'twclid',
+  'igshid',
+  'mc_cid',
+  'mc_eid',
+  'mkt_tok',
+  '_ga',
+  '_gl',
+  '_hsenc',
+  '_hsmi',
+  'ref_src',
+  'ref_url',
+  'cmpid',
+  'ito',
+  'ocid',
+  'smid',
+  'soc_src',
+  'soc_trk',
+  'at_medium',
+  'at_campaign',
+  'share',
+  'guccounter',
+  'guce_referrer',
+  'guce_referrer_sig',
+]);
+
+function isTracking(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.startsWith('utm_') || lower.startsWith('at_') || TRACKING_PARAMS.has(lower);
+}
+
+/**
+ * The key a page's claims are stored under: scheme and host lower-cased, `www.` and default
+ * ports dropped, fragment and tracking parameters removed, remaining parameters sorted, a
+ * trailing slash ignored. Returns null for a string that is not an absolute URL.
+ */
+export function pageKey(raw: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    url.hash = '';
+    return url.href;
+  }
+  const host = url.hostname.toLowerCase().replace(/^www\./, '');
+  const port = url.port ? `:${url.port}` : '';
+  const params = [...url.searchParams].filter(([name]) => !isTracking(name));
+  params.sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : av > bv ? 1 : 0) : a < b ? -1 : 1));
+  const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
+  let path = url.pathname;
+  if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+  // http and https serve the same article; the key must not split a page's claims in two.
+  return `${host}${port}${path}${query}`;
+}
+
+/** The keys under which a page's claims may be stored: its own URL and its canonical URL. */
+export function pageKeys(url: string, canonical?: string): string[] {
+  const keys = new Set<string>();
+  const own = pageKey(url);
+  if (own) keys.add(own);
+  if (canonical) {
+    const declared = pageKey(canonical);
+    if (declared) keys.add(declared);
+  }
+  return [...keys];
+}
+
+/** True for the link schemes Factmark will ever make clickable. */
+export function isWebUrl(raw: string): boolean {
+  try {
+    const { protocol } = new URL(raw);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

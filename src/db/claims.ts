@@ -1,0 +1,72 @@
+// Claim queries and writes. Callers pass validated drafts; this module stamps ids, keys and
+// times, and answers the per-page query.
+import type { Claim, ClaimDraft } from '../core/model';
+import { pageKey, pageKeys } from '../core/url/page-key';
+import type { FactmarkDb } from './schema';
+
+/** Saves a new claim, or updates the fields of an existing one (its anchor stays as flagged). */
+export async function saveClaim(db: FactmarkDb, draft: ClaimDraft, now = Date.now()): Promise<Claim> {
+  return db.transaction('rw', db.claims, async () => {
+    const existing = draft.id ? await db.claims.get(draft.id) : undefined;
+    if (existing) {
+      const updated: Claim = {
+        ...existing,
+        verdict: draft.verdict,
+        correction: draft.correction,
+        note: draft.note,
+        sources: [...draft.sources],
+        tags: [...draft.tags],
+        updated: now,
+      };
+      await db.claims.put(updated);
+      return updated;
+    }
+    const key = pageKey(draft.url);
+    if (!key) throw new Error(`not a page URL: ${draft.url}`);
+    const canonicalKey = draft.canonical ? (pageKey(draft.canonical) ?? undefined) : undefined;
+    const claim: Claim = {
+      id: draft.id ?? crypto.randomUUID(),
+      url: draft.url,
+      ...(draft.canonical ? { canonical: draft.canonical } : {}),
+      title: draft.title,
+      pageKey: key,
+      ...(canonicalKey ? { canonicalKey } : {}),
+      quote: { ...draft.quote },
+      position: { ...draft.position },
+      verdict: draft.verdict,
+      correction: draft.correction,
+      note: draft.note,
+      sources: [...draft.sources],
+      tags: [...draft.tags],
+      created: now,
+      updated: now,
+    };
+    await db.claims.add(claim);
+    return claim;
+  });
+}
+
+/**
+ * Every claim flagged on this page: stored under its URL, or its canonical URL, or flagged on
+ * another URL that declared the same canonical. Oldest first, so highlights paint stably.
+ */
+export async function claimsForPage(db: FactmarkDb, url: string, canonical?: string): Promise<Claim[]> {
+  const keys = pageKeys(url, canonical);
+  if (keys.length === 0) return [];
+  const [byPage, byCanonical] = await Promise.all([
+    db.claims.where('pageKey').anyOf(keys).toArray(),
+    db.claims.where('canonicalKey').anyOf(keys).toArray(),
+  ]);
+  const unique = new Map<string, Claim>();
+  for (const claim of [...byPage, ...byCanonical]) unique.set(claim.id, claim);
+  return [...unique.values()].sort((a, b) => a.created - b.created);
+}
+
+export async function deleteClaim(db: FactmarkDb, id: string): Promise<boolean> {
+  return db.transaction('rw', db.claims, async () => {
+    const existing = await db.claims.get(id);
+    if (!existing) return false;
+    await db.claims.delete(id);
+    return true;
+  });
+}

@@ -1,0 +1,80 @@
+// The message protocol, one table: every request an extension context may send to the
+// background, its payload schema and its answer; and every request the background or popup may
+// send to a content script. The background validates each payload with these schemas.
+import * as v from 'valibot';
+import { ClaimDraftSchema } from './core/claim-schema';
+import type { Claim } from './core/model';
+
+const id = v.pipe(v.string(), v.uuid());
+const url = v.pipe(v.string(), v.maxLength(4096));
+
+/** Requests to the background (from content scripts, the popup and the review page). */
+export const requestSchemas = {
+  'claims/for-page': v.strictObject({ url, canonical: v.optional(url) }),
+  'claims/save': ClaimDraftSchema,
+  'claims/delete': v.strictObject({ id }),
+  'page/report': v.strictObject({
+    total: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)),
+  }),
+} as const;
+
+export interface Requests {
+  'claims/for-page': { req: v.InferOutput<(typeof requestSchemas)['claims/for-page']>; res: Claim[] };
+  'claims/save': { req: v.InferOutput<(typeof requestSchemas)['claims/save']>; res: Claim };
+  'claims/delete': { req: { id: string }; res: { deleted: boolean } };
+  'page/report': { req: { total: number }; res: null };
+}
+
+export type RequestType = keyof Requests;
+
+/** What goes over the wire: a typed request, answered with ok/error, never a thrown error. */
+export interface Envelope<K extends RequestType = RequestType> {
+  factmark: 1;
+  type: K;
+  payload: Requests[K]['req'];
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Requests a content script answers (from the background and the popup). */
+export interface TabRequests {
+  /** Open the editor on the current selection (context menu, keyboard shortcut). */
+  'tab/flag-selection': { req: Record<string, never>; res: null };
+  /** The database changed: fetch this page's claims again and repaint. */
+  'tab/refresh': { req: Record<string, never>; res: null };
+  /** What the popup shows: this page's claims and whether each was found. */
+  'tab/status': { req: Record<string, never>; res: PageStatus };
+  /** Scroll to a claim and pulse its highlight. */
+  'tab/reveal': { req: { id: string }; res: { found: boolean } };
+}
+
+export type TabRequestType = keyof TabRequests;
+
+export interface TabEnvelope<K extends TabRequestType = TabRequestType> {
+  factmark: 1;
+  type: K;
+  payload: TabRequests[K]['req'];
+}
+
+export interface PageStatus {
+  url: string;
+  canonical?: string;
+  title: string;
+  claims: { claim: Claim; found: boolean }[];
+}
+
+export const tabRequestSchemas = {
+  'tab/flag-selection': v.strictObject({}),
+  'tab/refresh': v.strictObject({}),
+  'tab/status': v.strictObject({}),
+  'tab/reveal': v.strictObject({ id }),
+} as const;
+
+export function isEnvelope(value: unknown): value is { factmark: 1; type: string; payload: unknown } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { factmark?: unknown }).factmark === 1 &&
+    typeof (value as { type?: unknown }).type === 'string'
+  );
+}

@@ -1,0 +1,30 @@
+// Talks to the content script of the tab the popup is about: the active tab, or the tab named by
+// `?tab=ID` (used when the popup is opened as a page, e.g. by tests or from the review page).
+import browser from 'webextension-polyfill';
+import type { Reply, TabEnvelope, TabRequests, TabRequestType } from '../messages';
+
+export async function targetTabId(): Promise<number | null> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+export class PageUnreachable extends Error {}
+
+export async function askTab<K extends TabRequestType>(
+  tabId: number,
+  type: K,
+  payload: TabRequests[K]['req'],
+): Promise<TabRequests[K]['res']> {
+  const envelope: TabEnvelope<K> = { factmark: 1, type, payload };
+  let reply: Reply<TabRequests[K]['res']> | undefined;
+  try {
+    reply = (await browser.tabs.sendMessage(tabId, envelope)) as Reply<TabRequests[K]['res']> | undefined;
+  } catch {
+    throw new PageUnreachable('Factmark does not run on this page.');
+  }
+  if (!reply) throw new PageUnreachable('Factmark does not run on this page.');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}

@@ -1,0 +1,163 @@
+// The toolbar popup: this page's claims with a count; click one to scroll the page to it; edit
+// and delete in place. Not-found claims are listed and marked.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Claim, ClaimFields } from '../core/model';
+import type { PageStatus } from '../messages';
+import { request } from '../request';
+import { ClaimEditor } from '../ui/claim-editor';
+import { ClaimView } from '../ui/claim-view';
+import { askTab, PageUnreachable, targetTabId } from './page-link';
+
+type Load =
+  | { kind: 'loading' }
+  | { kind: 'unreachable'; message: string }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; tabId: number; status: PageStatus };
+
+export function PopupApp() {
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [editing, setEditing] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [error, setError] = useState('');
+
+  const refresh = useCallback(async () => {
+    const tabId = await targetTabId();
+    if (tabId === null) return setLoad({ kind: 'unreachable', message: 'No page is open in this window.' });
+    try {
+      const status = await askTab(tabId, 'tab/status', {});
+      setLoad({ kind: 'ready', tabId, status });
+    } catch (failure) {
+      const message = failure instanceof Error ? failure.message : String(failure);
+      setLoad(
+        failure instanceof PageUnreachable ? { kind: 'unreachable', message } : { kind: 'error', message },
+      );
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  if (load.kind === 'loading') return <p class="empty">Loading…</p>;
+  if (load.kind === 'unreachable') {
+    return (
+      <section class="empty">
+        <h1>Factmark</h1>
+        <p>{load.message}</p>
+        <p>It works on web pages (http and https); browser pages and extension stores are off limits.</p>
+      </section>
+    );
+  }
+  if (load.kind === 'error') {
+    return (
+      <p class="error" role="alert">
+        {load.message}
+      </p>
+    );
+  }
+
+  const { tabId, status } = load;
+  const count = status.claims.length;
+
+  async function save(claim: Claim, fields: ClaimFields) {
+    const { id, url, canonical, title, quote, position } = claim;
+    await request('claims/save', {
+      id,
+      url,
+      ...(canonical ? { canonical } : {}),
+      title,
+      quote,
+      position,
+      ...fields,
+    });
+    setEditing(null);
+    await askTab(tabId, 'tab/refresh', {}).catch(() => undefined);
+    await refresh();
+  }
+
+  async function remove(claim: Claim) {
+    setError('');
+    try {
+      await request('claims/delete', { id: claim.id });
+      setConfirming(null);
+      await askTab(tabId, 'tab/refresh', {}).catch(() => undefined);
+      await refresh();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  }
+
+  return (
+    <>
+      <header>
+        <h1>
+          {count === 0
+            ? 'No claims on this page'
+            : `${count} ${count === 1 ? 'claim' : 'claims'} on this page`}
+        </h1>
+        <p class="page-title" title={status.url}>
+          {status.title}
+        </p>
+      </header>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {count === 0 ? (
+        <p class="empty">
+          Select text on the page and press <strong>Flag claim</strong> (or <kbd>Alt</kbd>+<kbd>Shift</kbd>+
+          <kbd>F</kbd>) to add a verdict, a correction and sources.
+        </p>
+      ) : (
+        <ul class="claims" aria-label="Claims on this page">
+          {status.claims.map(({ claim, found }) => (
+            <li key={claim.id} class={found ? 'claim' : 'claim not-found'}>
+              {editing === claim.id ? (
+                <ClaimEditor
+                  idPrefix={`edit-${claim.id}`}
+                  quote={claim.quote.exact}
+                  initial={claim}
+                  onSave={(fields) => save(claim, fields)}
+                  onCancel={() => setEditing(null)}
+                />
+              ) : (
+                <>
+                  <ClaimView
+                    claim={claim}
+                    quote={
+                      <button
+                        type="button"
+                        class="reveal fm-quote"
+                        disabled={!found}
+                        title={found ? 'Show on the page' : 'Not found on this page'}
+                        onClick={() =>
+                          void askTab(tabId, 'tab/reveal', { id: claim.id }).catch(() => undefined)
+                        }
+                      >
+                        {claim.quote.exact}
+                      </button>
+                    }
+                  />
+                  {!found && <p class="not-found-label">Not found on this page</p>}
+                  <div class="actions">
+                    <button type="button" onClick={() => setEditing(claim.id)}>
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      class={confirming === claim.id ? 'danger' : ''}
+                      onClick={() => (confirming === claim.id ? void remove(claim) : setConfirming(claim.id))}
+                    >
+                      {confirming === claim.id ? 'Confirm delete' : 'Delete'}
+                    </button>
+                  </div>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+// The claim editor form: verdict, correction, note, sources, tags. Shared by the in-page dialog
+// and the popup. It only collects and checks fields; the caller saves them.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { parseSources, parseTags } from '../core/claim-input';
+import { type ClaimFields, VERDICT_LABELS, VERDICTS, type Verdict } from '../core/model';
+
+export interface ClaimEditorProps {
+  /** The quote being flagged, shown read-only above the fields. */
+  quote: string;
+  initial?: ClaimFields;
+  /** Saves the fields; a rejected promise's message is shown in the form. */
+  onSave(fields: ClaimFields): Promise<void>;
+  onCancel(): void;
+  /** Prefix for element ids, so two editors on one page don't clash. */
+  idPrefix?: string;
+}
+
+export function ClaimEditor({ quote, initial, onSave, onCancel, idPrefix = 'fm' }: ClaimEditorProps) {
+  const [verdict, setVerdict] = useState<Verdict | ''>(initial?.verdict ?? '');
+  const [correction, setCorrection] = useState(initial?.correction ?? '');
+  const [note, setNote] = useState(initial?.note ?? '');
+  const [sources, setSources] = useState(initial?.sources.join('\n') ?? '');
+  const [tags, setTags] = useState(initial?.tags.join(', ') ?? '');
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+  const first = useRef<HTMLSelectElement>(null);
+
+  useEffect(() => first.current?.focus(), []);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (saving) return;
+    const parsedSources = parseSources(sources);
+    if (!parsedSources.ok) return setError(parsedSources.error);
+    const parsedTags = parseTags(tags);
+    if (!parsedTags.ok) return setError(parsedTags.error);
+    setError('');
+    setSaving(true);
+    try {
+      await onSave({
+        verdict: verdict === '' ? null : verdict,
+        correction: correction.trim(),
+        note: note.trim(),
+        sources: parsedSources.value,
+        tags: parsedTags.value,
+      });
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : 'Could not save. Try again.');
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      onCancel();
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      void submit(event);
+    }
+  }
+
+  const id = (name: string) => `${idPrefix}-${name}`;
+  return (
+    <form class="fm-editor" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
+      <blockquote class="fm-quote">{quote}</blockquote>
+      <label for={id('verdict')}>Verdict</label>
+      <select
+        id={id('verdict')}
+        ref={first}
+        value={verdict}
+        onChange={(e) => setVerdict(e.currentTarget.value as Verdict | '')}
+      >
+        <option value="">No verdict — just a note</option>
+        {VERDICTS.map((v) => (
+          <option key={v} value={v}>
+            {VERDICT_LABELS[v]}
+          </option>
+        ))}
+      </select>
+      <label for={id('correction')}>Correction</label>
+      <textarea
+        id={id('correction')}
+        rows={2}
+        value={correction}
+        placeholder="What is actually true"
+        onInput={(e) => setCorrection(e.currentTarget.value)}
+      />
+      <label for={id('note')}>Note</label>
+      <textarea id={id('note')} rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      <label for={id('sources')}>Sources</label>
+      <textarea
+        id={id('sources')}
+        rows={2}
+        value={sources}
+        placeholder="One web address per line: https://…"
+        onInput={(e) => setSources(e.currentTarget.value)}
+      />
+      <label for={id('tags')}>Tags</label>
+      <input
+        id={id('tags')}
+        type="text"
+        value={tags}
+        placeholder="Comma-separated, e.g. EU, law"
+        onInput={(e) => setTags(e.currentTarget.value)}
+      />
+      {error && (
+        <p class="fm-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="fm-actions">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" class="fm-primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+      </div>
+    </form>
+  );
+}

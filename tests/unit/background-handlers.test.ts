@@ -1,0 +1,86 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch, makeHandlers } from '../../src/background/handlers';
+import { type FactmarkDb, openDb } from '../../src/db/schema';
+
+let db: FactmarkDb;
+let changes = 0;
+let badges: [number, number][] = [];
+let handlers: ReturnType<typeof makeHandlers>;
+let n = 0;
+
+beforeEach(async () => {
+  db = openDb(`factmark-handlers-${n++}`);
+  changes = 0;
+  badges = [];
+  handlers = makeHandlers(db, { claimsChanged: () => changes++, setBadge: (tab, count) => badges.push([tab, count]) });
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const draft = {
+  url: 'http://127.0.0.1:8080/seed-article.html',
+  title: 'Seed',
+  quote: { type: 'TextQuoteSelector', exact: 'Digital Rights Act (DSA)', prefix: '', suffix: '' },
+  position: { type: 'TextPositionSelector', start: 10, end: 34 },
+  verdict: 'false',
+  correction: 'Digital Services Act',
+  note: '',
+  sources: [],
+  tags: [],
+};
+
+describe('background message handlers', () => {
+  it('saves a valid claim, answers with it, and tells the tabs to repaint', async () => {
+    const reply = await dispatch(handlers, { factmark: 1, type: 'claims/save', payload: draft }, {});
+    expect(reply).toMatchObject({ ok: true, value: { quote: { exact: 'Digital Rights Act (DSA)' } } });
+    expect(changes).toBe(1);
+  });
+
+  it('rejects a source that is not http or https, saying which field, and saves nothing', async () => {
+    const reply = await dispatch(
+      handlers,
+      { factmark: 1, type: 'claims/save', payload: { ...draft, sources: ['javascript:alert(1)'] } },
+      {},
+    );
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('sources.0: must be an http or https address') });
+    expect(await db.claims.count()).toBe(0);
+  });
+
+  it('rejects unknown verdicts, unknown fields and oversized notes', async () => {
+    for (const payload of [
+      { ...draft, verdict: 'pants-on-fire' },
+      { ...draft, extra: 1 },
+      { ...draft, note: 'x'.repeat(20_001) },
+    ]) {
+      const reply = await dispatch(handlers, { factmark: 1, type: 'claims/save', payload }, {});
+      expect(reply.ok).toBe(false);
+    }
+    expect(await db.claims.count()).toBe(0);
+  });
+
+  it('answers unknown or malformed messages with an error instead of throwing', async () => {
+    for (const message of [null, 42, 'claims/save', {}, { type: '__proto__' }, { type: 'claims/delete', payload: { id: 'x' } }]) {
+      const reply = await dispatch(handlers, message, {});
+      expect(reply.ok).toBe(false);
+    }
+  });
+
+  it('sets the badge of the tab that reported its count', async () => {
+    await dispatch(handlers, { factmark: 1, type: 'page/report', payload: { total: 3 } }, { tabId: 7 });
+    expect(badges).toEqual([[7, 3]]);
+  });
+
+  it('returns the page’s claims and deletes one', async () => {
+    const saved = await dispatch(handlers, { factmark: 1, type: 'claims/save', payload: draft }, {});
+    if (!saved.ok) throw new Error(saved.error);
+    const { id } = saved.value as { id: string };
+    const page = await dispatch(handlers, { factmark: 1, type: 'claims/for-page', payload: { url: draft.url } }, {});
+    expect(page).toMatchObject({ ok: true, value: [{ id }] });
+    expect(await dispatch(handlers, { factmark: 1, type: 'claims/delete', payload: { id } }, {})).toEqual({
+      ok: true,
+      value: { deleted: true },
+    });
+  });
+});
