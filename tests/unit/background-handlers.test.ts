@@ -13,7 +13,10 @@ beforeEach(async () => {
   db = openDb(`factmark-handlers-${n++}`);
   changes = 0;
   badges = [];
-  handlers = makeHandlers(db, { claimsChanged: () => changes++, setBadge: (tab, count) => badges.push([tab, count]) });
+  handlers = makeHandlers(db, {
+    claimsChanged: () => changes++,
+    setBadge: (tab, count) => badges.push([tab, count]),
+  });
 });
 afterEach(async () => {
   await db.delete();
@@ -44,7 +47,10 @@ describe('background message handlers', () => {
       { factmark: 1, type: 'claims/save', payload: { ...draft, sources: ['javascript:alert(1)'] } },
       {},
     );
-    expect(reply).toEqual({ ok: false, error: expect.stringContaining('sources.0: must be an http or https address') });
+    expect(reply).toEqual({
+      ok: false,
+      error: expect.stringContaining('sources.0: must be an http or https address'),
+    });
     expect(await db.claims.count()).toBe(0);
   });
 
@@ -61,7 +67,14 @@ describe('background message handlers', () => {
   });
 
   it('answers unknown or malformed messages with an error instead of throwing', async () => {
-    for (const message of [null, 42, 'claims/save', {}, { type: '__proto__' }, { type: 'claims/delete', payload: { id: 'x' } }]) {
+    for (const message of [
+      null,
+      42,
+      'claims/save',
+      {},
+      { type: '__proto__' },
+      { type: 'claims/delete', payload: { id: 'x' } },
+    ]) {
       const reply = await dispatch(handlers, message, {});
       expect(reply.ok).toBe(false);
     }
@@ -76,7 +89,11 @@ describe('background message handlers', () => {
     const saved = await dispatch(handlers, { factmark: 1, type: 'claims/save', payload: draft }, {});
     if (!saved.ok) throw new Error(saved.error);
     const { id } = saved.value as { id: string };
-    const page = await dispatch(handlers, { factmark: 1, type: 'claims/for-page', payload: { url: draft.url } }, {});
+    const page = await dispatch(
+      handlers,
+      { factmark: 1, type: 'claims/for-page', payload: { url: draft.url } },
+      {},
+    );
     expect(page).toMatchObject({ ok: true, value: [{ id }] });
     expect(await dispatch(handlers, { factmark: 1, type: 'claims/delete', payload: { id } }, {})).toEqual({
       ok: true,

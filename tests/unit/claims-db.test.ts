@@ -49,10 +49,21 @@ describe('claims database', () => {
     const claim = await saveClaim(db, draft(), 1000);
     const updated = await saveClaim(
       db,
-      draft({ id: claim.id, verdict: 'misleading', note: 'Checked again', position: { type: 'TextPositionSelector', start: 1, end: 2 } }),
+      draft({
+        id: claim.id,
+        verdict: 'misleading',
+        note: 'Checked again',
+        position: { type: 'TextPositionSelector', start: 1, end: 2 },
+      }),
       2000,
     );
-    expect(updated).toMatchObject({ id: claim.id, verdict: 'misleading', note: 'Checked again', created: 1000, updated: 2000 });
+    expect(updated).toMatchObject({
+      id: claim.id,
+      verdict: 'misleading',
+      note: 'Checked again',
+      created: 1000,
+      updated: 2000,
+    });
     expect(updated.position).toEqual(claim.position);
     expect(await db.claims.count()).toBe(1);
   });
@@ -71,7 +82,10 @@ describe('claims database', () => {
   });
 
   it('finds claims flagged on another URL of the same article through its canonical URL', async () => {
-    const claim = await saveClaim(db, draft({ url: 'https://m.example.com/story?id=7', canonical: 'https://example.com/story' }));
+    const claim = await saveClaim(
+      db,
+      draft({ url: 'https://m.example.com/story?id=7', canonical: 'https://example.com/story' }),
+    );
     const found = await claimsForPage(db, 'https://amp.example.com/story.amp', 'https://example.com/story');
     expect(found.map((c) => c.id)).toEqual([claim.id]);
     // …and on the canonical page itself, which declares no canonical of its own.

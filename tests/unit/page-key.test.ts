@@ -9,7 +9,9 @@ describe('pageKey', () => {
   });
 
   it('ignores tracking parameters (utm_*, fbclid, gclid, …)', () => {
-    expect(pageKey(`${article}?utm_source=twitter&utm_medium=social&fbclid=abc&gclid=x`)).toBe(pageKey(article));
+    expect(pageKey(`${article}?utm_source=twitter&utm_medium=social&fbclid=abc&gclid=x`)).toBe(
+      pageKey(article),
+    );
   });
 
   it('keeps parameters that choose the article, in any order', () => {
