@@ -1,0 +1,316 @@
+// `npm start`: build the extension, serve demo/ on 127.0.0.1 and open the demo article in a real
+// browser with the extension loaded and a fresh temporary profile.
+//
+//   node scripts/start.mjs                          Chromium, with a window
+//   node scripts/start.mjs --browser firefox        Firefox ESR, with a window
+//   node scripts/start.mjs --headless --screenshot FILE
+//                                                   no window: write a PNG of the demo page
+//                                                   (with the extension running) and exit
+//
+// With no display (neither DISPLAY nor WAYLAND_DISPLAY) and no --headless, it says so and writes
+// the screenshot to factmark-demo.png instead. Environment: CHROME_PATH / FIREFOX_PATH pick the
+// browser binary; FACTMARK_EXTENSION_DIR loads another unpacked extension and skips the build.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DEMO_DIR = join(ROOT, 'demo');
+const DEMO_PAGE = 'seed-article.html';
+const PREFERRED_PORT = 8787;
+
+// ── Arguments ────────────────────────────────────────────────────────────────────────────────
+
+function parseArgs(argv) {
+  const opts = { browser: 'chromium', headless: false, screenshot: null, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--browser') opts.browser = argv[++i];
+    else if (a.startsWith('--browser=')) opts.browser = a.slice('--browser='.length);
+    else if (a === '--firefox') opts.browser = 'firefox';
+    else if (a === '--chromium' || a === '--chrome') opts.browser = 'chromium';
+    else if (a === '--headless') opts.headless = true;
+    else if (a === '--screenshot') opts.screenshot = argv[++i];
+    else if (a.startsWith('--screenshot=')) opts.screenshot = a.slice('--screenshot='.length);
+    else if (a === '--help' || a === '-h') opts.help = true;
+    else throw new Error(`unknown argument: ${a} (try --help)`);
+  }
+  if (opts.browser !== 'chromium' && opts.browser !== 'firefox') {
+    throw new Error(`--browser must be chromium or firefox, not ${opts.browser}`);
+  }
+  if (opts.screenshot === undefined) throw new Error('--screenshot needs a file name');
+  if (opts.screenshot) opts.headless = true;
+  return opts;
+}
+
+// ── Browser discovery ────────────────────────────────────────────────────────────────────────
+
+const CANDIDATES = {
+  chromium: {
+    env: 'CHROME_PATH',
+    paths: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'],
+    install: 'sudo apt-get update && sudo apt-get install -y chromium',
+  },
+  firefox: {
+    env: 'FIREFOX_PATH',
+    paths: ['/usr/bin/firefox-esr', '/usr/bin/firefox'],
+    install: 'sudo apt-get update && sudo apt-get install -y firefox-esr',
+  },
+};
+
+function findBrowser(kind) {
+  const c = CANDIDATES[kind];
+  const fromEnv = process.env[c.env];
+  if (fromEnv && !existsSync(fromEnv)) console.warn(`${c.env}=${fromEnv} does not exist; looking elsewhere`);
+  const list = fromEnv ? [fromEnv, ...c.paths] : c.paths;
+  for (const p of list) {
+    if (existsSync(p)) {
+      console.log(`${kind}: using ${p}${p === fromEnv ? ` (from ${c.env})` : ''}`);
+      return p;
+    }
+  }
+  console.error(`${kind}: not found (looked at ${list.join(', ')}).`);
+  console.error(`Install it with:\n\n    ${c.install}\n`);
+  console.error(`or point ${c.env} at the browser binary.`);
+  return null;
+}
+
+// ── Static server for demo/ ──────────────────────────────────────────────────────────────────
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+function listen(server, port) {
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', fail);
+      ok(server.address().port);
+    });
+  });
+}
+
+async function serve(dir) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = normalize(join(dir, path === '/' ? DEMO_PAGE : path));
+    if (!file.startsWith(dir + sep)) return res.writeHead(403).end();
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-store',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+    }
+  });
+  let port;
+  try {
+    port = await listen(server, PREFERRED_PORT);
+  } catch (error) {
+    if (error.code !== 'EADDRINUSE') throw error;
+    port = await listen(server, 0);
+    console.log(`port ${PREFERRED_PORT} is busy; using ${port}`);
+  }
+  return { server, url: `http://127.0.0.1:${port}/${DEMO_PAGE}` };
+}
+
+// ── Browsers ─────────────────────────────────────────────────────────────────────────────────
+
+const isRoot = process.getuid?.() === 0;
+
+function chromiumArgs(ext, profile) {
+  return [
+    ...(isRoot ? ['--no-sandbox'] : []),
+    `--user-data-dir=${profile}`,
+    `--disable-extensions-except=${ext}`,
+    `--load-extension=${ext}`,
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-sync',
+    '--disable-component-update',
+  ];
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function chromiumScreenshot(exe, ext, url, file) {
+  const { chromium } = await import('playwright-core');
+  const profile = mkdtempSync(join(tmpdir(), 'factmark-start-'));
+  const args = chromiumArgs(ext, profile).filter((a) => !a.startsWith('--user-data-dir='));
+  // Outside hosts fail fast; the demo is on 127.0.0.1.
+  args.push('--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: exe,
+    headless: true,
+    args,
+    viewport: { width: 1280, height: 900 },
+  });
+  try {
+    if (!context.serviceWorkers().length) {
+      await context.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => {
+        console.warn('warning: the extension service worker did not start within 10 s');
+      });
+    }
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => console.warn(`page error: ${e.message}`));
+    await page.goto(url);
+    await sleep(2000);
+    await page.screenshot({ path: file });
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+async function firefoxLaunch(exe, ext, headless) {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: exe,
+    headless,
+    // With a window, Ctrl-C is ours: close the browser (puppeteer removes its temp profile) and exit 0.
+    handleSIGINT: headless,
+    handleSIGTERM: headless,
+    handleSIGHUP: headless,
+    defaultViewport: headless ? { width: 1280, height: 900 } : null,
+    extraPrefsFirefox: headless
+      ? {
+          // Outside hosts fail fast: everything but loopback goes to a dead proxy.
+          'network.proxy.type': 1,
+          'network.proxy.http': '127.0.0.1',
+          'network.proxy.http_port': 9,
+          'network.proxy.ssl': '127.0.0.1',
+          'network.proxy.ssl_port': 9,
+          'network.proxy.no_proxies_on': '127.0.0.1,localhost',
+          'network.proxy.allow_hijacking_localhost': false,
+        }
+      : {},
+  });
+  await browser.installExtension(ext);
+  return browser;
+}
+
+async function firefoxScreenshot(exe, ext, url, file) {
+  const browser = await firefoxLaunch(exe, ext, true);
+  try {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await sleep(2000);
+    await page.screenshot({ path: file });
+  } finally {
+    await browser.close();
+  }
+}
+
+function chromiumWindow(exe, ext, url) {
+  const profile = mkdtempSync(join(tmpdir(), 'factmark-start-'));
+  const child = spawn(exe, [...chromiumArgs(ext, profile), url], { stdio: 'inherit' });
+  const cleanup = () => rmSync(profile, { recursive: true, force: true });
+  return {
+    exited: new Promise((ok) =>
+      child.on('exit', () => {
+        cleanup();
+        ok();
+      }),
+    ),
+    stop: () => child.kill('SIGTERM'),
+  };
+}
+
+async function firefoxWindow(exe, ext, url) {
+  const browser = await firefoxLaunch(exe, ext, false);
+  const pages = await browser.pages();
+  const page = pages[0] ?? (await browser.newPage());
+  await page.goto(url).catch((e) => console.warn(`navigation: ${e.message.split('\n')[0]}`));
+  return {
+    exited: new Promise((ok) => browser.once('disconnected', ok)),
+    stop: () => browser.close().catch(() => {}),
+  };
+}
+
+// ── Main ─────────────────────────────────────────────────────────────────────────────────────
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (opts.help) {
+    console.log('usage: node scripts/start.mjs [--browser chromium|firefox] [--headless --screenshot FILE]');
+    return 0;
+  }
+  const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  if (!opts.headless && !hasDisplay) {
+    console.log(
+      'No display (neither DISPLAY nor WAYLAND_DISPLAY is set): taking a headless screenshot instead.',
+    );
+    opts.headless = true;
+    opts.screenshot = 'factmark-demo.png';
+  }
+  if (opts.headless && !opts.screenshot) opts.screenshot = 'factmark-demo.png';
+
+  const exe = findBrowser(opts.browser);
+  if (!exe) return 1;
+
+  let ext = process.env.FACTMARK_EXTENSION_DIR ? resolve(process.env.FACTMARK_EXTENSION_DIR) : null;
+  if (ext) {
+    console.log(`extension: ${ext} (FACTMARK_EXTENSION_DIR; not building)`);
+  } else {
+    console.log('building the extension: node build.mjs');
+    const build = spawnSync(process.execPath, ['build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+    if (build.status !== 0) {
+      console.error('build failed — fix the errors above, then run npm start again');
+      return 1;
+    }
+    ext = join(ROOT, 'extension');
+  }
+  if (!existsSync(join(ext, 'manifest.json'))) {
+    console.error(`no manifest.json in ${ext}`);
+    return 1;
+  }
+
+  const { server, url } = await serve(DEMO_DIR);
+  console.log(`serving ${DEMO_DIR} at ${url}`);
+  try {
+    if (opts.headless) {
+      const file = resolve(opts.screenshot);
+      console.log(`opening ${url} in headless ${opts.browser}…`);
+      if (opts.browser === 'firefox') await firefoxScreenshot(exe, ext, url, file);
+      else await chromiumScreenshot(exe, ext, url, file);
+      console.log(`screenshot written to ${file}`);
+      return 0;
+    }
+    console.log(
+      `opening ${url} in ${opts.browser} with a fresh profile — close the browser or press Ctrl-C to stop`,
+    );
+    const run =
+      opts.browser === 'firefox' ? await firefoxWindow(exe, ext, url) : chromiumWindow(exe, ext, url);
+    const onSignal = () => run.stop();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    await run.exited;
+    return 0;
+  } finally {
+    server.close();
+    server.closeAllConnections();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,128 @@
+// A tiny static HTTP server for end-to-end tests: serves one directory on 127.0.0.1 (random free
+// port) and lets a test register or override a page body at a path on the fly, e.g.
+//
+//   const server = await startServer('tests/fixtures/pages');
+//   server.setPage('/edited.html', html);          // then page.goto(server.url('/edited.html'))
+//   server.setPage('/edited.html', editedHtml);    // "edit a paragraph above" and page.reload()
+//
+// Overrides win over files. Every response is `Cache-Control: no-store`, so a reload always sees
+// the current body. HTML is served as `text/html; charset=utf-8`.
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+export interface TestServer {
+  /** Origin without trailing slash, e.g. `http://127.0.0.1:41234`. */
+  readonly origin: string;
+  readonly port: number;
+  /** Absolute URL for a path on this server (`url('/a.html')`). */
+  url(path: string): string;
+  /** Serve `body` at `path` (overrides a file of the same path). Content type from the extension, HTML by default. */
+  setPage(path: string, body: string | Buffer, contentType?: string): void;
+  /** Remove an override registered with `setPage`. */
+  removePage(path: string): void;
+  /** Paths requested so far (for debugging / asserting). */
+  readonly requests: string[];
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.ico': 'image/x-icon',
+};
+
+function typeFor(path: string): string {
+  return TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+}
+
+function normalizePath(path: string): string {
+  const p = path.startsWith('/') ? path : `/${path}`;
+  return p.split(/[?#]/)[0] ?? p;
+}
+
+/** Start serving `root` (may be omitted: only `setPage` bodies are served then). */
+export async function startServer(root?: string): Promise<TestServer> {
+  const base = root ? resolve(root) : undefined;
+  const overrides = new Map<string, { body: string | Buffer; type: string }>();
+  const requests: string[] = [];
+
+  const server: Server = createServer(async (req, res) => {
+    const method = req.method ?? 'GET';
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    } catch {
+      res.writeHead(400).end('bad request');
+      return;
+    }
+    requests.push(pathname);
+    const headers = { 'Cache-Control': 'no-store' };
+    if (method !== 'GET' && method !== 'HEAD') {
+      res.writeHead(405, headers).end();
+      return;
+    }
+    const override = overrides.get(pathname);
+    if (override) {
+      res.writeHead(200, { ...headers, 'Content-Type': override.type });
+      res.end(method === 'HEAD' ? undefined : override.body);
+      return;
+    }
+    if (base) {
+      let file = normalize(join(base, pathname));
+      if (file !== base && !file.startsWith(base + sep)) {
+        res.writeHead(403, headers).end('forbidden');
+        return;
+      }
+      try {
+        if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+        const body = await readFile(file);
+        res.writeHead(200, { ...headers, 'Content-Type': typeFor(file) });
+        res.end(method === 'HEAD' ? undefined : body);
+        return;
+      } catch {
+        // fall through to 404
+      }
+    }
+    res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+  });
+  // Keep-alive sockets would hold close() open until the browsers let go of them.
+  server.keepAliveTimeout = 1000;
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => ok());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    origin,
+    port,
+    requests,
+    url: (path) => origin + (path.startsWith('/') ? path : `/${path}`),
+    setPage(path, body, contentType) {
+      const p = normalizePath(path);
+      overrides.set(p, { body, type: contentType ?? (extname(p) ? typeFor(p) : TYPES['.html']!) });
+    },
+    removePage(path) {
+      overrides.delete(normalizePath(path));
+    },
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
+  };
+}
