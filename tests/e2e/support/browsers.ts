@@ -137,6 +137,8 @@ export interface TestBrowser {
   newPage(): Promise<TestPage>;
   /** Chromium only: open `chrome-extension://ID/<path>` in a new tab. */
   openExtensionPage(path: string): Promise<TestPage>;
+  /** Chromium only: the browser's tab id of the page at `url` (asked of the service worker). */
+  tabIdOf(url: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -295,6 +297,18 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
       await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
       return page;
     },
+    async tabIdOf(url) {
+      const worker = context.serviceWorkers()[0];
+      if (!worker) throw new Error('tabIdOf: no extension service worker');
+      // Sent as a string: the worker has `chrome`, this file's types do not. Without the "tabs"
+      // permission a tab's url is visible where the extension has host access — which its
+      // content-script match patterns give it on http pages.
+      const id = (await worker.evaluate(
+        `chrome.tabs.query({}).then((tabs) => tabs.find((tab) => tab.url === ${JSON.stringify(url)})?.id ?? null)`,
+      )) as number | null;
+      if (id === null) throw new Error(`tabIdOf: no tab shows ${url}`);
+      return id;
+    },
     async close() {
       await context.close();
       await rm(profile, { recursive: true, force: true });
@@ -419,6 +433,9 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     extensionId,
     async newPage() {
       return wrapPuppeteerBidi(browser, await browser.newPage());
+    },
+    async tabIdOf() {
+      throw new Error('tabIdOf: Chromium only');
     },
     async openExtensionPage() {
       throw new Error(
