@@ -301,11 +301,16 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
       const worker = context.serviceWorkers()[0];
       if (!worker) throw new Error('tabIdOf: no extension service worker');
       // Sent as a string: the worker has `chrome`, this file's types do not. Without the "tabs"
-      // permission a tab's url is visible where the extension has host access — which its
-      // content-script match patterns give it on http pages.
-      const id = (await worker.evaluate(
-        `chrome.tabs.query({}).then((tabs) => tabs.find((tab) => tab.url === ${JSON.stringify(url)})?.id ?? null)`,
-      )) as number | null;
+      // permission tab URLs are hidden, so ask each tab's content script which page it shows.
+      const id = (await worker.evaluate(`(async () => {
+        for (const tab of await chrome.tabs.query({})) {
+          const reply = await chrome.tabs
+            .sendMessage(tab.id, { factmark: 1, type: 'tab/status', payload: {} })
+            .catch(() => null);
+          if (reply?.ok && reply.value.url === ${JSON.stringify(url)}) return tab.id;
+        }
+        return null;
+      })()`)) as number | null;
       if (id === null) throw new Error(`tabIdOf: no tab shows ${url}`);
       return id;
     },
