@@ -11,6 +11,7 @@ const entries = {
   background: 'src/background/index.ts',
   content: 'src/content/index.tsx',
   popup: 'src/popup/index.tsx',
+  review: 'src/review/index.tsx',
 };
 
 const options = {

@@ -16,6 +16,13 @@ export const requestSchemas = {
   'page/report': v.strictObject({
     total: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)),
   }),
+  /** An extension page wrote to the database itself (import, bulk delete or tag): repaint tabs. */
+  'claims/changed': v.strictObject({}),
+  /** A content script anchored its page's claims: which were found and which were not. */
+  'claims/seen': v.strictObject({
+    found: v.pipe(v.array(id), v.maxLength(10_000)),
+    missing: v.pipe(v.array(id), v.maxLength(10_000)),
+  }),
 } as const;
 
 export interface Requests {
@@ -23,6 +30,8 @@ export interface Requests {
   'claims/save': { req: v.InferOutput<(typeof requestSchemas)['claims/save']>; res: Claim };
   'claims/delete': { req: { id: string }; res: { deleted: boolean } };
   'page/report': { req: { total: number }; res: null };
+  'claims/changed': { req: Record<string, never>; res: null };
+  'claims/seen': { req: { found: string[]; missing: string[] }; res: { updated: number } };
 }
 
 export type RequestType = keyof Requests;

@@ -3,7 +3,7 @@
 // Kept free of browser APIs (side effects come in through `Effects`) so it is tested in Node.
 import * as v from 'valibot';
 import { describeIssues } from '../core/claim-schema';
-import { claimsForPage, deleteClaim, saveClaim } from '../db/claims';
+import { claimsForPage, deleteClaim, markSeen, saveClaim } from '../db/claims';
 import type { FactmarkDb } from '../db/schema';
 import { type Reply, type Requests, type RequestType, requestSchemas } from '../messages';
 
@@ -41,6 +41,12 @@ export function makeHandlers(db: FactmarkDb, effects: Effects): { [K in RequestT
       if (sender.tabId !== undefined) effects.setBadge(sender.tabId, total);
       return null;
     },
+    'claims/changed': async () => {
+      effects.claimsChanged();
+      return null;
+    },
+    // Only the reporting tab anchored anything, and it has painted already: no repaint needed.
+    'claims/seen': async ({ found, missing }) => ({ updated: await markSeen(db, found, missing) }),
   };
 }
 

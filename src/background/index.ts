@@ -1,6 +1,6 @@
 // Background (Chrome service worker / Firefox event page): owns the database, answers the
 // typed messages, keeps the toolbar badge, and turns the context menu and keyboard shortcut
-// into "flag the selection" in the active tab.
+// into "flag the selection" in the active tab; the "open all notes" shortcut opens the review page.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { openDb } from '../db/schema';
 import type { TabEnvelope, TabRequests, TabRequestType } from '../messages';
@@ -48,6 +48,8 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
 });
 
 browser.commands.onCommand.addListener(async (command) => {
+  // The review page is the extension's options page: this opens it, or focuses it when open.
+  if (command === 'open-review') return void browser.runtime.openOptionsPage().catch(() => undefined);
   if (command !== 'flag-claim') return;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id !== undefined) void sendToTab(tab.id, 'tab/flag-selection', {});

@@ -66,6 +66,13 @@ export interface Claim extends ClaimFields, ClaimAnchor {
   /** Milliseconds since the epoch. */
   created: number;
   updated: number;
+  /**
+   * Whether the claim was found on its page the last time a content script anchored it
+   * (absent: never checked). Reported with `claims/seen`; does not change `updated`.
+   */
+  found?: boolean;
+  /** When `found` was last reported (ms since the epoch). */
+  checked?: number;
 }
 
 /** Which highlight a claim paints with: its verdict, or "note" when it has none. */

@@ -70,3 +70,29 @@ export async function deleteClaim(db: FactmarkDb, id: string): Promise<boolean> 
     return true;
   });
 }
+
+/**
+ * Records whether claims were found on their page when last anchored, and when; `updated` stays
+ * as it is (being looked at is not an edit). Unknown ids are skipped. Answers how many changed.
+ */
+export async function markSeen(
+  db: FactmarkDb,
+  found: readonly string[],
+  missing: readonly string[],
+  now = Date.now(),
+): Promise<number> {
+  const missingSet = new Set(missing);
+  const ids = [...new Set([...found, ...missing])];
+  if (ids.length === 0) return 0;
+  return db.transaction('rw', db.claims, async () => {
+    const stored = await db.claims.bulkGet(ids);
+    const changed: Claim[] = [];
+    for (const claim of stored) {
+      if (!claim) continue;
+      // An id reported both ways counts as missing: never claim a highlight that may be wrong.
+      changed.push({ ...claim, found: !missingSet.has(claim.id), checked: now });
+    }
+    await db.claims.bulkPut(changed);
+    return changed.length;
+  });
+}

@@ -1,6 +1,7 @@
 // The toolbar popup: this page's claims with a count; click one to scroll the page to it; edit
 // and delete in place. Not-found claims are listed and marked.
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import type { Claim, ClaimFields } from '../core/model';
 import type { PageStatus } from '../messages';
 import { request } from '../request';
@@ -42,6 +43,7 @@ export function PopupApp() {
   if (load.kind === 'unreachable') {
     return (
       <section class="empty">
+        <AllNotesButton />
         <h1>Factmark</h1>
         <p>{load.message}</p>
         <p>It works on web pages (http and https); browser pages and extension stores are off limits.</p>
@@ -90,6 +92,7 @@ export function PopupApp() {
   return (
     <>
       <header>
+        <AllNotesButton />
         <h1>
           {count === 0
             ? 'No claims on this page'
@@ -159,5 +162,35 @@ export function PopupApp() {
         </ul>
       )}
     </>
+  );
+}
+
+/** Opens the review page (the extension's options page) with every saved note. */
+function AllNotesButton() {
+  return (
+    <button
+      type="button"
+      class="all-notes"
+      // popup.css predates this button; its few rules travel with it.
+      style={{
+        float: 'right',
+        marginLeft: '8px',
+        padding: '2px 10px',
+        border: '1px solid var(--accent)',
+        borderRadius: '4px',
+        background: 'transparent',
+        color: 'var(--accent)',
+        cursor: 'pointer',
+      }}
+      title="Search, edit, export and import every saved note (Alt+Shift+R)"
+      onClick={() => {
+        void browser.runtime
+          .openOptionsPage()
+          .then(() => window.close())
+          .catch(() => undefined);
+      }}
+    >
+      All notes
+    </button>
   );
 }

@@ -101,3 +101,51 @@ describe('background message handlers', () => {
     });
   });
 });
+
+describe('background handlers for the review page', () => {
+  it('tells the tabs to repaint when an extension page says it changed claims itself', async () => {
+    const reply = await dispatch(handlers, { factmark: 1, type: 'claims/changed', payload: {} }, {});
+    expect(reply).toEqual({ ok: true, value: null });
+    expect(changes).toBe(1);
+  });
+
+  it('records which claims were found on their page without changing when they were updated', async () => {
+    const first = await dispatch(handlers, { factmark: 1, type: 'claims/save', payload: draft }, {});
+    const second = await dispatch(
+      handlers,
+      {
+        factmark: 1,
+        type: 'claims/save',
+        payload: { ...draft, position: { ...draft.position, start: 40, end: 60 } },
+      },
+      {},
+    );
+    if (!first.ok || !second.ok) throw new Error('save failed');
+    const a = first.value as { id: string; updated: number };
+    const b = second.value as { id: string; updated: number };
+    changes = 0;
+    const reply = await dispatch(
+      handlers,
+      {
+        factmark: 1,
+        type: 'claims/seen',
+        payload: { found: [a.id], missing: [b.id, '00000000-0000-4000-8000-000000000000'] },
+      },
+      {},
+    );
+    expect(reply).toEqual({ ok: true, value: { updated: 2 } });
+    expect(await db.claims.get(a.id)).toMatchObject({ found: true, updated: a.updated });
+    expect(await db.claims.get(b.id)).toMatchObject({ found: false, updated: b.updated });
+    expect((await db.claims.get(b.id))?.checked).toEqual(expect.any(Number));
+    expect(changes).toBe(0);
+  });
+
+  it('refuses a seen report with ids that are not claim ids', async () => {
+    const reply = await dispatch(
+      handlers,
+      { factmark: 1, type: 'claims/seen', payload: { found: ['<script>'], missing: [] } },
+      {},
+    );
+    expect(reply.ok).toBe(false);
+  });
+});

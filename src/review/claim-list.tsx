@@ -1,0 +1,310 @@
+// The review list, virtualised: only the rows in view (and the focused one) are in the DOM,
+// absolutely placed at offsets computed from measured heights (an estimate until a row has been
+// seen). An ARIA feed of articles with roving focus: arrows, Home/End and Page keys move, Enter
+// opens, Delete deletes, Space selects, E edits.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Claim, ClaimFields } from '../core/model';
+import type { SearchQuery } from '../core/search/query';
+import type { Row } from '../core/search/select';
+import { ClaimRow } from './claim-row';
+import { PageRow } from './page-row';
+
+export interface ClaimListProps {
+  rows: readonly Row[];
+  query: SearchQuery;
+  selected: ReadonlySet<string>;
+  busy: boolean;
+  /** Changes when the reader changes the view (search, filters, sort): the list starts at the top. */
+  resetKey: string;
+  /** Rows are grouped under page headings (so a claim need not repeat its page's title). */
+  grouped: boolean;
+  /** Shown instead of the list when it has no rows. */
+  empty: string;
+  onSelect(ids: readonly string[], selected: boolean): void;
+  onOpen(claim: Claim): void;
+  onSave(claim: Claim, fields: ClaimFields): Promise<void>;
+  onDelete(claim: Claim): void;
+}
+
+const ESTIMATE = { claim: 150, page: 52 } as const;
+const OVERSCAN_PX = 600;
+const GAP = 8;
+
+function rowKey(row: Row): string {
+  return row.kind === 'page' ? `page:${row.key}` : row.claim.id;
+}
+
+export function ClaimList(props: ClaimListProps) {
+  const { rows, query, selected } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const heights = useRef(new Map<string, number>());
+  const [measured, setMeasured] = useState(0);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(800);
+  // The focused row, by key, so it stays the same note when rows above it come and go; its
+  // index is the fallback when the note itself leaves the list (deleted: focus the next one).
+  const [active, setActiveState] = useState<{ key: string | null; index: number }>({ key: null, index: 0 });
+  const [editing, setEditing] = useState<string | null>(null);
+  const focusWanted = useRef(false);
+  const elements = useRef(new Map<string, HTMLElement>());
+
+  // Offsets of every row: offsets[i] is row i's top; offsets[n] the total height.
+  const offsets = useMemo(() => {
+    const out = new Float64Array(rows.length + 1);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      out[i + 1] = out[i]! + (heights.current.get(rowKey(row)) ?? ESTIMATE[row.kind]) + GAP;
+    }
+    return out;
+  }, [rows, measured]);
+
+  const activeIndex = Math.min(indexOfActive(rows, active), Math.max(rows.length - 1, 0));
+  function setActive(index: number) {
+    const row = rows[index];
+    setActiveState({ key: row ? rowKey(row) : null, index });
+  }
+  const first = Math.max(0, upperBound(offsets, scrollTop - OVERSCAN_PX) - 1);
+  const last = Math.min(rows.length, upperBound(offsets, scrollTop + viewport + OVERSCAN_PX));
+  const shown: number[] = [];
+  if (activeIndex < first && rows.length > 0) shown.push(activeIndex);
+  for (let i = first; i < last; i++) shown.push(i);
+  if (activeIndex >= last && rows.length > 0) shown.push(activeIndex);
+
+  // Measure rendered rows; a row above the fold that changes height keeps the view in place.
+  const observer = useMemo(
+    () =>
+      new ResizeObserver((entries) => {
+        let changed = false;
+        let shift = 0;
+        const top = scroller.current?.scrollTop ?? 0;
+        for (const entry of entries) {
+          const element = entry.target as HTMLElement;
+          const key = element.dataset.key;
+          if (!key) continue;
+          const height = entry.borderBoxSize[0]?.blockSize ?? element.offsetHeight;
+          const before = heights.current.get(key);
+          if (before === height) continue;
+          heights.current.set(key, height);
+          changed = true;
+          const offset = Number(element.dataset.top);
+          if (offset + (before ?? height) <= top) shift += height - (before ?? height);
+        }
+        if (changed) {
+          if (shift !== 0 && scroller.current) scroller.current.scrollTop += shift;
+          setMeasured((m) => m + 1);
+        }
+      }),
+    [],
+  );
+  useEffect(() => () => observer.disconnect(), [observer]);
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const resize = new ResizeObserver(() => setViewport(element.clientHeight));
+    resize.observe(element);
+    return () => resize.disconnect();
+  }, []);
+
+  // A new view (search, filter, sort) starts at the top; live changes to the data keep the place.
+  useEffect(() => {
+    setActiveState({ key: null, index: 0 });
+    if (scroller.current) scroller.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [props.resetKey]);
+
+  // After a keyboard move: bring the active row into view, then focus it once it is rendered.
+  useLayoutEffect(() => {
+    if (!focusWanted.current) return;
+    const element = scroller.current;
+    const row = rows[activeIndex];
+    if (!element || !row) return;
+    const top = offsets[activeIndex]!;
+    const bottom = offsets[activeIndex + 1]! - GAP;
+    if (top < element.scrollTop) element.scrollTop = top;
+    else if (bottom > element.scrollTop + element.clientHeight)
+      element.scrollTop = bottom - element.clientHeight;
+    const target = elements.current.get(rowKey(row));
+    if (target) {
+      focusWanted.current = false;
+      target.focus({ preventScroll: true });
+    }
+  });
+
+  function moveTo(index: number) {
+    if (rows.length === 0) return;
+    focusWanted.current = true;
+    setActive(Math.max(0, Math.min(rows.length - 1, index)));
+  }
+
+  function rowsPerPage(): number {
+    return Math.max(1, Math.floor(viewport / ESTIMATE.claim));
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    const target = event.target as HTMLElement;
+    // Keys typed in a control inside a row (the editor, a button) belong to that control.
+    if (!target.classList.contains('row')) return;
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const row = rows[activeIndex];
+    const claim = row?.kind === 'claim' ? row.claim : null;
+    const handled = (() => {
+      switch (event.key) {
+        case 'ArrowDown':
+        case 'j':
+          moveTo(activeIndex + 1);
+          return true;
+        case 'ArrowUp':
+        case 'k':
+          moveTo(activeIndex - 1);
+          return true;
+        case 'Home':
+          moveTo(0);
+          return true;
+        case 'End':
+          moveTo(rows.length - 1);
+          return true;
+        case 'PageDown':
+          moveTo(activeIndex + rowsPerPage());
+          return true;
+        case 'PageUp':
+          moveTo(activeIndex - rowsPerPage());
+          return true;
+        case 'Enter':
+          if (claim) props.onOpen(claim);
+          else if (row?.kind === 'page') window.open(row.url, '_blank', 'noopener,noreferrer');
+          return Boolean(row);
+        case 'Delete':
+        case 'Backspace':
+          if (claim) {
+            focusWanted.current = true;
+            setActiveState({ key: null, index: activeIndex });
+            props.onDelete(claim);
+          }
+          return Boolean(claim);
+        case ' ':
+          if (claim) props.onSelect([claim.id], !selected.has(claim.id));
+          return Boolean(claim);
+        case 'e':
+        case 'E':
+        case 'F2':
+          if (claim) setEditing(claim.id);
+          return Boolean(claim);
+        default:
+          return false;
+      }
+    })();
+    if (handled) event.preventDefault();
+  }
+
+  function stopEditing() {
+    focusWanted.current = true;
+    setEditing(null);
+  }
+
+  if (rows.length === 0) {
+    return (
+      <div class="list empty-list" aria-busy={props.busy}>
+        <p>{props.empty}</p>
+      </div>
+    );
+  }
+
+  return (
+    <div ref={scroller} class="list" onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
+      <div
+        class="list-inner"
+        onKeyDown={onKeyDown}
+        role="feed"
+        aria-label="Notes"
+        aria-busy={props.busy}
+        style={{ height: `${offsets[rows.length]}px` }}
+      >
+        {shown.map((i) => {
+          const row = rows[i]!;
+          const key = rowKey(row);
+          const top = offsets[i]!;
+          const rowRef = (element: HTMLElement | null) => {
+            const previous = elements.current.get(key);
+            if (previous && previous !== element) observer.unobserve(previous);
+            if (!element && previous) observer.unobserve(previous);
+            if (element) {
+              element.dataset.key = key;
+              element.dataset.top = String(top);
+              elements.current.set(key, element);
+              observer.observe(element);
+            } else elements.current.delete(key);
+          };
+          const common = {
+            active: i === activeIndex,
+            position: i + 1,
+            setSize: rows.length,
+            top,
+            rowRef,
+            onFocus: () => setActive(i),
+          };
+          if (row.kind === 'page') {
+            return (
+              <PageRow
+                key={key}
+                {...common}
+                title={row.title}
+                url={row.url}
+                site={row.site}
+                count={row.count}
+                query={query}
+              />
+            );
+          }
+          const claim = row.claim;
+          return (
+            <ClaimRow
+              key={key}
+              {...common}
+              claim={claim}
+              site={row.site}
+              query={query}
+              selected={selected.has(claim.id)}
+              editing={editing === claim.id}
+              showTitle={!props.grouped}
+              onSelect={(on) => props.onSelect([claim.id], on)}
+              onOpen={() => props.onOpen(claim)}
+              onEdit={() => setEditing(claim.id)}
+              onSave={async (fields) => {
+                await props.onSave(claim, fields);
+                stopEditing();
+              }}
+              onCancelEdit={stopEditing}
+              onDelete={() => {
+                focusWanted.current = true;
+                setActiveState({ key: null, index: i });
+                props.onDelete(claim);
+              }}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+/** Where the active row is now: usually where it was; else found by key; else its old place. */
+function indexOfActive(rows: readonly Row[], active: { key: string | null; index: number }): number {
+  if (active.key === null) return active.index;
+  const there = rows[active.index];
+  if (there && rowKey(there) === active.key) return active.index;
+  const found = rows.findIndex((row) => rowKey(row) === active.key);
+  return found === -1 ? active.index : found;
+}
+
+/** The first index whose offset is greater than `value`. */
+function upperBound(offsets: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (offsets[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,171 @@
+// One saved claim in the review list: verdict, site, page title, date, quote, correction, note,
+// sources and tags, with the searched words marked; select, open, edit (inline) and delete.
+// Text only; only http/https sources become links.
+import type { Ref } from 'preact';
+import { type Claim, type ClaimFields, VERDICT_LABELS } from '../core/model';
+import type { SearchQuery } from '../core/search/query';
+import { isWebUrl } from '../core/url/page-key';
+import { ClaimEditor } from '../ui/claim-editor';
+import { VerdictBadge } from '../ui/claim-view';
+import { Marked } from './marked';
+
+export interface ClaimRowProps {
+  claim: Claim;
+  site: string;
+  query: SearchQuery;
+  selected: boolean;
+  editing: boolean;
+  showTitle: boolean;
+  active: boolean;
+  position: number;
+  setSize: number;
+  rowRef: Ref<HTMLElement>;
+  top: number;
+  onFocus(): void;
+  onSelect(selected: boolean): void;
+  onOpen(): void;
+  onEdit(): void;
+  onSave(fields: ClaimFields): Promise<void>;
+  onCancelEdit(): void;
+  onDelete(): void;
+}
+
+const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function ClaimRow(props: ClaimRowProps) {
+  const { claim, site, query, selected, editing, active } = props;
+  const label = `${claim.verdict ? VERDICT_LABELS[claim.verdict] : 'Note'}: “${clip(claim.quote.exact, 90)}” — ${site || claim.url}`;
+  const sources = claim.sources.filter(isWebUrl);
+  const updated = new Date(claim.updated);
+  return (
+    <article
+      ref={props.rowRef}
+      class={`row claim-row${selected ? ' selected' : ''}${claim.found === false ? ' not-found' : ''}`}
+      style={{ transform: `translateY(${props.top}px)` }}
+      tabIndex={active ? 0 : -1}
+      aria-posinset={props.position}
+      aria-setsize={props.setSize}
+      aria-label={label}
+      data-id={claim.id}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget) props.onFocus();
+      }}
+    >
+      <div class="row-head">
+        <input
+          type="checkbox"
+          class="select"
+          checked={selected}
+          aria-label="Select this note"
+          onChange={(event) => props.onSelect(event.currentTarget.checked)}
+          onFocus={props.onFocus}
+        />
+        <VerdictBadge claim={claim} />
+        <span class="site">
+          <Marked text={site || claim.url} query={query} />
+        </span>
+        <time
+          dateTime={updated.toISOString()}
+          title={`Flagged ${DATE_TIME.format(claim.created)}; last changed ${DATE_TIME.format(updated)}`}
+        >
+          {DATE.format(updated)}
+        </time>
+        {claim.found === false && (
+          <span
+            class="not-found-label"
+            title="The last time its page was open, this quote was not found on it"
+          >
+            Not found on its page
+          </span>
+        )}
+      </div>
+      {props.showTitle && (
+        <h3 class="page-title">
+          <Marked text={claim.title || 'Untitled page'} query={query} />
+        </h3>
+      )}
+      {editing ? (
+        <ClaimEditor
+          idPrefix={`edit-${claim.id}`}
+          quote={claim.quote.exact}
+          initial={claim}
+          onSave={props.onSave}
+          onCancel={props.onCancelEdit}
+        />
+      ) : (
+        <>
+          <blockquote class="fm-quote">
+            <Marked text={claim.quote.exact} query={query} />
+          </blockquote>
+          {claim.correction && (
+            <p class="fm-correction">
+              <strong class="field-name">Correction: </strong>
+              <Marked text={claim.correction} query={query} />
+            </p>
+          )}
+          {claim.note && (
+            <p class="fm-note">
+              <strong class="field-name">Note: </strong>
+              <Marked text={claim.note} query={query} />
+            </p>
+          )}
+          {(sources.length > 0 || claim.tags.length > 0) && (
+            <div class="meta">
+              {sources.length > 0 && (
+                <ul class="fm-sources" aria-label="Sources">
+                  {sources.map((source) => (
+                    <li key={source}>
+                      <a href={source} target="_blank" rel="noopener noreferrer">
+                        {shortUrl(source)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {claim.tags.length > 0 && (
+                <ul class="fm-tags" aria-label="Tags">
+                  {claim.tags.map((tag) => (
+                    <li key={tag}>
+                      <Marked text={tag} query={query} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
+          <div class="actions">
+            <button
+              type="button"
+              onClick={props.onOpen}
+              disabled={!isWebUrl(claim.url)}
+              title="Open the article at this claim (Enter)"
+            >
+              Open
+            </button>
+            <button type="button" onClick={props.onEdit} title="Edit (E)">
+              Edit
+            </button>
+            <button type="button" class="danger" onClick={props.onDelete} title="Delete (Delete)">
+              Delete
+            </button>
+          </div>
+        </>
+      )}
+    </article>
+  );
+}
+
+function shortUrl(url: string): string {
+  try {
+    const { hostname, pathname } = new URL(url);
+    const shown = `${hostname.replace(/^www\./, '')}${pathname.length > 1 ? pathname : ''}`;
+    return shown.length > 60 ? `${shown.slice(0, 59)}…` : shown;
+  } catch {
+    return url;
+  }
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

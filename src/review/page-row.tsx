@@ -1,0 +1,53 @@
+// A page heading in the grouped review list: the page's title, site and how many notes it has.
+import type { Ref } from 'preact';
+import type { SearchQuery } from '../core/search/query';
+import { isWebUrl } from '../core/url/page-key';
+import { Marked } from './marked';
+
+export interface PageRowProps {
+  title: string;
+  url: string;
+  site: string;
+  count: number;
+  query: SearchQuery;
+  active: boolean;
+  position: number;
+  setSize: number;
+  top: number;
+  rowRef: Ref<HTMLElement>;
+  onFocus(): void;
+}
+
+export function PageRow(props: PageRowProps) {
+  const { title, url, site, count, query } = props;
+  return (
+    <article
+      ref={props.rowRef}
+      class="row page-row"
+      style={{ transform: `translateY(${props.top}px)` }}
+      tabIndex={props.active ? 0 : -1}
+      aria-posinset={props.position}
+      aria-setsize={props.setSize}
+      aria-label={`Page: ${title || url}, ${count} ${count === 1 ? 'note' : 'notes'}`}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget) props.onFocus();
+      }}
+    >
+      <h2>
+        {isWebUrl(url) ? (
+          <a href={url} target="_blank" rel="noopener noreferrer" tabIndex={-1}>
+            <Marked text={title || url} query={query} />
+          </a>
+        ) : (
+          <Marked text={title || url} query={query} />
+        )}
+      </h2>
+      <span class="site">
+        <Marked text={site} query={query} />
+      </span>
+      <span class="count">
+        {count} {count === 1 ? 'note' : 'notes'}
+      </span>
+    </article>
+  );
+}

@@ -1,0 +1,28 @@
+// A labelled progress bar: determinate when the total is known, else an indeterminate sweep
+// (a compositor animation, so it keeps moving while the page is busy parsing a large file).
+export function ProgressBar({ label, done, total }: { label: string; done?: number; total?: number }) {
+  const known = done !== undefined && total !== undefined && total > 0;
+  const percent = known ? Math.round((Math.min(done, total) / total) * 100) : undefined;
+  return (
+    <div class="progress">
+      <div class="progress-label">
+        <span>{label}</span>
+        {known && (
+          <span>
+            {done.toLocaleString()} / {total.toLocaleString()}
+          </span>
+        )}
+      </div>
+      <div
+        class={known ? 'progress-track' : 'progress-track indeterminate'}
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        {...(percent !== undefined ? { 'aria-valuenow': percent } : {})}
+      >
+        <div class="progress-fill" style={percent !== undefined ? { width: `${percent}%` } : undefined} />
+      </div>
+    </div>
+  );
+}
