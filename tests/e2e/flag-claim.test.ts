@@ -135,10 +135,10 @@ describe.skipIf(!built).each(BROWSER_NAMES)('flagging a claim in %s', (name) => 
       if (name === 'chromium') {
         const popup = await browser.openExtensionPage(`popup.html?tab=${await browser.tabIdOf(page.url())}`);
         await waitFor(
-          () => popup.evaluate(() => document.body.innerText.includes('1 claim on this page')),
+          () => popup.evaluate(() => (document.body.textContent ?? '').includes('1 claim on this page')),
           10_000,
         );
-        expect(await popup.evaluate(() => document.body.innerText)).toContain(quote);
+        expect(await popup.evaluate(() => document.body.textContent ?? '')).toContain(quote);
         await popup.close();
       }
 
