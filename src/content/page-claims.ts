@@ -12,6 +12,7 @@ export class PageClaims {
   private claims: Claim[] = [];
   private foundIds = new Set<string>();
   private index: TextIndex | null = null;
+  private lastSeen = '';
 
   constructor(
     private readonly root: () => Node,
@@ -46,6 +47,18 @@ export class PageClaims {
     }
     this.highlighter.paint(painted);
     void request('page/report', { total: this.claims.length }).catch(() => undefined);
+    this.reportSeen();
+  }
+
+  /** Records on each claim whether it was found here, for the review page's "not found" filter. */
+  private reportSeen(): void {
+    const found = this.claims.filter((c) => this.foundIds.has(c.id)).map((c) => c.id);
+    const missing = this.claims.filter((c) => !this.foundIds.has(c.id)).map((c) => c.id);
+    const summary = `${found.join()}|${missing.join()}`;
+    // Only when it changed: a repaint with the same outcome costs the database nothing.
+    if (summary === this.lastSeen || this.claims.length === 0) return;
+    this.lastSeen = summary;
+    void request('claims/seen', { found, missing }).catch(() => undefined);
   }
 
   /** A claim just saved here: paint it at once, without a round trip. */
