@@ -1,0 +1,175 @@
+// schema.org ClaimReview JSON-LD read as a correction list: each review's claim becomes a phrase
+// highlighted everywhere, its rating the verdict, its page the source. Takes a single review, a
+// list or an @graph (other nodes skipped), as core/formats/claim-review.ts recognises them.
+// Pure; no I/O.
+import * as v from 'valibot';
+import { LIMITS } from '../claim-schema';
+import { fieldAndReason } from '../formats/backup';
+import type { Verdict } from '../model';
+import { RULE_LIMITS, RuleDraftSchema } from '../rule';
+import { isWebUrl } from '../url/page-key';
+import { tooMany } from './factmark-list';
+import type { InvalidRecord, ListRead } from './read';
+
+type Obj = Record<string, unknown>;
+
+/** Fact-checkers' ratings (lower case, spaces collapsed) and the verdict each means here. */
+export const RATING_VERDICTS: ReadonlyMap<string, Verdict> = new Map<string, Verdict>([
+  ['false', 'false'],
+  ['fake', 'false'],
+  ['incorrect', 'false'],
+  ['wrong', 'false'],
+  ['pants on fire', 'false'],
+  ['pants on fire!', 'false'],
+  ['four pinocchios', 'false'],
+  ['fabricated', 'false'],
+  ['hoax', 'false'],
+  ['scam', 'false'],
+  ['falso', 'false'],
+  ['faux', 'false'],
+  ['falsch', 'false'],
+  ['misleading', 'misleading'],
+  ['mostly false', 'misleading'],
+  ['partly false', 'misleading'],
+  ['partially false', 'misleading'],
+  ['three pinocchios', 'misleading'],
+  ['distorted', 'misleading'],
+  ['exaggerated', 'misleading'],
+  ['altered', 'misleading'],
+  ['trompeur', 'misleading'],
+  ['engañoso', 'misleading'],
+  ['irreführend', 'misleading'],
+  ['missing context', 'missing-context'],
+  ['missing-context', 'missing-context'],
+  ['lacks context', 'missing-context'],
+  ['needs context', 'missing-context'],
+  ['out of context', 'missing-context'],
+  ['half true', 'missing-context'],
+  ['half-true', 'missing-context'],
+  ['mixture', 'missing-context'],
+  ['mixed', 'missing-context'],
+  ['partly true', 'missing-context'],
+  ['two pinocchios', 'missing-context'],
+  ['unproven', 'unproven'],
+  ['unverified', 'unproven'],
+  ['unsupported', 'unproven'],
+  ['unsubstantiated', 'unproven'],
+  ['no evidence', 'unproven'],
+  ['baseless', 'unproven'],
+  ['unclear', 'unproven'],
+  ['true', 'accurate'],
+  ['accurate', 'accurate'],
+  ['correct', 'accurate'],
+  ['mostly true', 'accurate'],
+  ['geppetto checkmark', 'accurate'],
+  ['verdadero', 'accurate'],
+  ['vrai', 'accurate'],
+  ['richtig', 'accurate'],
+]);
+
+/** The verdict a rating means; null when it is not one Factmark knows (the text is kept). */
+export function verdictOfRating(rating: string): Verdict | null {
+  const key = rating.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.]$/, '');
+  return RATING_VERDICTS.get(key) ?? null;
+}
+
+/** Reads ClaimReviews into drafts. In a list each item is a record and must be a ClaimReview. */
+export function readClaimReviewList(value: unknown, fallbackTitle: string): ListRead {
+  const graph = isObject(value) && Array.isArray(value['@graph']);
+  const nodes: unknown[] = Array.isArray(value)
+    ? value
+    : graph
+      ? (value as { '@graph': unknown[] })['@graph']
+      : [value];
+  const reviews = graph ? nodes.filter((node) => isObject(node) && hasType(node, 'ClaimReview')) : nodes;
+  if (reviews.length > RULE_LIMITS.rules) return tooMany(reviews.length);
+  const drafts: { record: number; draft: v.InferOutput<typeof RuleDraftSchema> }[] = [];
+  const invalid: InvalidRecord[] = [];
+  let title: string | null = null;
+  reviews.forEach((review, i) => {
+    const record = i + 1;
+    if (!isObject(review) || !hasType(review, 'ClaimReview')) {
+      invalid.push({ record, field: '@type', reason: 'is not a ClaimReview' });
+      return;
+    }
+    const claim = review.claimReviewed;
+    if (typeof claim !== 'string' || claim.trim() === '') {
+      invalid.push({ record, field: 'claimReviewed', reason: 'is missing: the claim to highlight' });
+      return;
+    }
+    const rating = ratingOf(review);
+    const author = nameOf(review.author);
+    title ??= author ? `Fact-checks by ${author}` : null;
+    const noteParts = [
+      rating ? `Rated “${rating}”${author ? ` by ${author}` : ''}.` : '',
+      textOf(review.description),
+    ];
+    const parsed = v.safeParse(RuleDraftSchema, {
+      phrase: claim.replace(/\s+/g, ' ').trim(),
+      matchCase: false,
+      verdict: rating ? verdictOfRating(rating) : null,
+      correction: clip(textOf(review.reviewBody)),
+      note: clip(noteParts.filter(Boolean).join('\n')),
+      sources: sourcesOf(review),
+    });
+    if (parsed.success) drafts.push({ record, draft: parsed.output });
+    else invalid.push({ record, ...fieldAndReason(parsed.issues) });
+  });
+  return { kind: 'ok', title: title ?? fallbackTitle, drafts, invalid };
+}
+
+function ratingOf(review: Obj): string {
+  const rating = review.reviewRating;
+  if (!isObject(rating)) return '';
+  return textOf(rating.alternateName) || textOf(rating.name);
+}
+
+/** The review's own page first, then what it cites: http and https addresses only. */
+function sourcesOf(review: Obj): string[] {
+  const links = [firstOf(review.url), ...asArray(review.citation).map((c) => (isObject(c) ? c.url : c))];
+  const sources = new Set<string>();
+  for (const link of links) {
+    if (typeof link !== 'string') continue;
+    const url = link.trim();
+    if (url.length <= LIMITS.url && isWebUrl(url)) sources.add(url);
+    if (sources.size >= LIMITS.sources) break;
+  }
+  return [...sources];
+}
+
+function nameOf(value: unknown): string {
+  const first = firstOf(value);
+  if (typeof first === 'string') return first.trim().slice(0, 100);
+  return isObject(first) ? textOf(first.name).slice(0, 100) : '';
+}
+
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+function clip(text: string): string {
+  return text.length > LIMITS.text ? `${text.slice(0, LIMITS.text - 1)}…` : text;
+}
+
+function hasType(value: Obj, type: string): boolean {
+  const declared = value['@type'] ?? value.type;
+  const matches = (name: unknown) =>
+    name === type ||
+    name === `schema:${type}` ||
+    name === `https://schema.org/${type}` ||
+    name === `http://schema.org/${type}`;
+  return matches(declared) || (Array.isArray(declared) && declared.some(matches));
+}
+
+function firstOf(value: unknown): unknown {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function asArray(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+function isObject(value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

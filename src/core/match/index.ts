@@ -1,0 +1,15 @@
+// Phrase matching for correction rules: fold a page's text once, find every rule in one pass.
+// Pure; the content script maps the raw offsets to DOM ranges. Re-exports only.
+export { type FoldOptions, fold, foldsTo, NormalisedText, normalise, normalisePhrase } from './normalise';
+export {
+  COMPILED_FORMAT,
+  COMPILED_VERSION,
+  type CompiledRules,
+  compileRules,
+  deserialise,
+  findMatches,
+  type Match,
+  type MatchOptions,
+  type RuleInput,
+  serialise,
+} from './phrase-matcher';

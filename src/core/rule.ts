@@ -1,0 +1,75 @@
+// Correction rules: a phrase highlighted on every page where it appears, with the correction,
+// verdict and sources the card shows; and the correction lists rules come from. Pure types,
+// limits and validators; no I/O. Matching is core/match, list files are core/lists.
+import * as v from 'valibot';
+import { ClaimFieldsSchema } from './claim-schema';
+import type { Verdict } from './model';
+
+export const RULE_LIMITS = {
+  /** A phrase's length, in characters, after trimming. */
+  phraseMin: 2,
+  phraseMax: 300,
+  /** Rules in one correction list. */
+  rules: 50_000,
+  /** A list file's size, in characters. */
+  listChars: 20 * 1024 * 1024,
+  /** A list's title. */
+  title: 200,
+} as const;
+
+/** A rule as written or imported, before it is stored. */
+export interface RuleDraft {
+  /** What is highlighted: matched ignoring case (unless matchCase), spacing, quotes, dashes, accents. */
+  phrase: string;
+  matchCase: boolean;
+  /** null: no verdict, just a correction or note. */
+  verdict: Verdict | null;
+  correction: string;
+  note: string;
+  sources: string[];
+}
+
+/** A stored rule. */
+export interface Rule extends RuleDraft {
+  id: string;
+  /** The correction list it came from; null for the reader's own rules. */
+  listId: string | null;
+  enabled: boolean;
+  /** Milliseconds since the epoch. */
+  created: number;
+  updated: number;
+}
+
+/** A correction list: imported from a file (no url) or subscribed to by URL. */
+export interface CorrectionList {
+  id: string;
+  title: string;
+  /** Where the list is fetched from, when subscribed. */
+  url?: string;
+  enabled: boolean;
+  /** HTTP validators from the last successful fetch, for conditional refreshes. */
+  etag?: string;
+  lastModified?: string;
+  /** When the list was last fetched successfully (ms since the epoch). */
+  fetched?: number;
+  /** Why the last refresh failed (the previous copy stays in force). */
+  error?: string;
+}
+
+/** A phrase: trimmed, 2 to 300 characters, not just white space. */
+export const PhraseSchema = v.pipe(
+  v.string('must be text'),
+  v.trim(),
+  v.minLength(RULE_LIMITS.phraseMin, `must be at least ${RULE_LIMITS.phraseMin} characters`),
+  v.maxLength(RULE_LIMITS.phraseMax, `must be at most ${RULE_LIMITS.phraseMax} characters`),
+);
+
+/** A rule draft from anywhere untrusted: a content script's message, a list file. */
+export const RuleDraftSchema = v.strictObject({
+  phrase: PhraseSchema,
+  matchCase: v.boolean(),
+  verdict: ClaimFieldsSchema.verdict,
+  correction: ClaimFieldsSchema.correction,
+  note: ClaimFieldsSchema.note,
+  sources: ClaimFieldsSchema.sources,
+});
