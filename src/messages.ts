@@ -4,9 +4,18 @@
 import * as v from 'valibot';
 import { ClaimDraftSchema } from './core/claim-schema';
 import type { Claim } from './core/model';
+import type { DetectionSettings } from './db/settings';
 
 const id = v.pipe(v.string(), v.uuid());
 const url = v.pipe(v.string(), v.maxLength(4096));
+/** A page's host name (or IP address), as `location.hostname` gives it. */
+const host = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(253),
+  v.regex(/^(?:[\p{L}\p{N}_.-]+|\[[0-9a-f:.]+\])$/iu),
+);
+const sensitivity = v.picklist(['fewer', 'more']);
 
 /** Requests to the background (from content scripts, the popup and the review page). */
 export const requestSchemas = {
@@ -23,6 +32,18 @@ export const requestSchemas = {
     found: v.pipe(v.array(id), v.maxLength(10_000)),
     missing: v.pipe(v.array(id), v.maxLength(10_000)),
   }),
+  /** Claim-detection settings as they apply to a site (the global ones when no host is given). */
+  'settings/get': v.strictObject({ host: v.optional(host) }),
+  /** Change the global switch, the sensitivity and/or one site's switch (null: follow the global one). */
+  'settings/set': v.pipe(
+    v.strictObject({
+      enabled: v.optional(v.boolean()),
+      sensitivity: v.optional(sensitivity),
+      host: v.optional(host),
+      site: v.optional(v.nullable(v.boolean())),
+    }),
+    v.check((change) => change.site === undefined || change.host !== undefined, 'a site switch needs a host'),
+  ),
 } as const;
 
 export interface Requests {
@@ -32,6 +53,8 @@ export interface Requests {
   'page/report': { req: { total: number }; res: null };
   'claims/changed': { req: Record<string, never>; res: null };
   'claims/seen': { req: { found: string[]; missing: string[] }; res: { updated: number } };
+  'settings/get': { req: v.InferOutput<(typeof requestSchemas)['settings/get']>; res: DetectionSettings };
+  'settings/set': { req: v.InferOutput<(typeof requestSchemas)['settings/set']>; res: DetectionSettings };
 }
 
 export type RequestType = keyof Requests;
@@ -70,7 +93,16 @@ export interface PageStatus {
   canonical?: string;
   title: string;
   claims: { claim: Claim; found: boolean }[];
+  /** Check-worthy sentence marks on this page (absent from content scripts that predate them). */
+  detection?: DetectionStatus;
 }
+
+/** Whether check-worthy sentences are marked on a page, and if not, why. */
+export type DetectionStatus =
+  | { kind: 'off' }
+  | { kind: 'working' }
+  | { kind: 'not-available'; reason: 'language' | 'no-text' }
+  | { kind: 'on'; marked: number };
 
 export const tabRequestSchemas = {
   'tab/flag-selection': v.strictObject({}),

@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { describeIssues } from '../core/claim-schema';
 import { claimsForPage, deleteClaim, markSeen, saveClaim } from '../db/claims';
 import type { FactmarkDb } from '../db/schema';
+import { detectionSettings, updateDetectionSettings } from '../db/settings';
 import { type Reply, type Requests, type RequestType, requestSchemas } from '../messages';
 
 /** Who sent a message, as far as the background can tell. */
@@ -47,6 +48,13 @@ export function makeHandlers(db: FactmarkDb, effects: Effects): { [K in RequestT
     },
     // Only the reporting tab anchored anything, and it has painted already: no repaint needed.
     'claims/seen': async ({ found, missing }) => ({ updated: await markSeen(db, found, missing) }),
+    'settings/get': async ({ host }) => detectionSettings(db, host),
+    // Tabs repaint on 'tab/refresh', which also makes them read their settings again.
+    'settings/set': async (change) => {
+      const settings = await updateDetectionSettings(db, change);
+      effects.claimsChanged();
+      return settings;
+    },
   };
 }
 

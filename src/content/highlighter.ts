@@ -6,6 +6,8 @@ import { type Paint, VERDICTS } from '../core/model';
 const PAINTS: readonly Paint[] = [...VERDICTS, 'note'];
 export const highlightName = (paint: Paint) => `factmark-${paint}`;
 const PULSE = 'factmark-pulse';
+/** Check-worthy sentences (not claims): a dotted underline, below every claim highlight. */
+export const CHECKWORTHY = 'factmark-checkworthy';
 
 export interface Painted {
   id: string;
@@ -24,6 +26,8 @@ export class Highlighter {
   private painted: Painted[] = [];
   private byRange = new Map<AbstractRange, string>();
   private pulseTimer: ReturnType<typeof setTimeout> | undefined;
+  private marks: Range[] = [];
+  private markSet = new Set<AbstractRange>();
 
   /** Replaces every painted claim with `entries`. */
   paint(entries: Painted[]): void {
@@ -55,6 +59,34 @@ export class Highlighter {
     pulse.priority = 1; // above the verdict colours
     CSS.highlights.set(PULSE, pulse);
     this.pulseTimer = setTimeout(() => CSS.highlights.delete(PULSE), ms);
+  }
+
+  /** Replaces the check-worthy sentence marks (their own highlight; claims paint over them). */
+  paintMarks(ranges: Range[]): void {
+    this.marks = ranges;
+    this.markSet = new Set(ranges);
+    if (ranges.length === 0) return void CSS.highlights.delete(CHECKWORTHY);
+    const marks = new Highlight(...ranges);
+    marks.priority = -1;
+    CSS.highlights.set(CHECKWORTHY, marks);
+  }
+
+  /** The check-worthy mark under a viewport point, if any. */
+  markAt(x: number, y: number): Range | undefined {
+    if (this.marks.length === 0) return undefined;
+    const fromPoint = (CSS.highlights as unknown as { highlightsFromPoint?: HighlightsFromPoint })
+      .highlightsFromPoint;
+    if (typeof fromPoint === 'function') {
+      for (const hit of fromPoint.call(CSS.highlights, x, y)) {
+        for (const range of hit.ranges) if (this.markSet.has(range)) return range as Range;
+      }
+      return undefined;
+    }
+    const caret = caretAt(x, y);
+    if (!caret) return undefined;
+    return this.marks.find(
+      (range) => range.isPointInRange(caret.node, caret.offset) && hitsRect(range, x, y),
+    );
   }
 
   /** The ids of the claims painted under a viewport point, topmost first. */

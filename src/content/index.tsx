@@ -7,6 +7,7 @@ import { describeRange } from '../core/anchor';
 import type { Claim, ClaimFields } from '../core/model';
 import { isEnvelope, type TabRequests, type TabRequestType, tabRequestSchemas } from '../messages';
 import { request } from '../request';
+import { CheckWorthy, type MarkInfo } from './checkworthy';
 import { Highlighter, highlightsSupported } from './highlighter';
 import { PageClaims } from './page-claims';
 import { readPageIdentity } from './page-identity';
@@ -19,6 +20,14 @@ function start(): void {
   if (!document.body || !highlightsSupported()) return;
   const highlighter = new Highlighter();
   const claims = new PageClaims(() => document.body, highlighter);
+  // Check-worthy sentence marks, by the settings for this site (read again on every refresh).
+  const checkworthy = new CheckWorthy(
+    highlighter,
+    () => claims.textIndex(),
+    () => request('settings/get', { host: location.hostname }),
+  );
+  /** The check-worthy mark whose card is showing. */
+  let hoveredMark: MarkInfo | null = null;
   const { host, root } = createUiHost(css);
 
   let state: UiState = { kind: 'idle' };
@@ -63,7 +72,14 @@ function start(): void {
     },
     hoverCard(inside) {
       clearTimeout(hideTimer);
-      if (!inside && state.kind === 'card' && !state.pinned) hideTimer = setTimeout(actions.close, 300);
+      if (!inside && ((state.kind === 'card' && !state.pinned) || state.kind === 'mark')) {
+        hideTimer = setTimeout(actions.close, 300);
+      }
+    },
+    flagMark() {
+      if (!hoveredMark) return;
+      pending = hoveredMark.range.cloneRange();
+      show({ kind: 'editor', quote: hoveredMark.text.replace(/\s+/g, ' ').trim() });
     },
   };
 
@@ -120,11 +136,23 @@ function start(): void {
         frame = 0;
         if (event.composedPath().includes(host)) return;
         const claim = claimAt(event.clientX, event.clientY);
+        // Over a check-worthy mark (and no saved claim), unless a selection's flag button is up.
+        const mark =
+          claim || state.kind === 'button' ? undefined : checkworthy.at(event.clientX, event.clientY);
         if (claim) {
           clearTimeout(hideTimer);
           if (state.kind !== 'card' || state.claim.id !== claim.id) {
             show({ kind: 'card', claim, x: event.clientX, y: event.clientY, pinned: false });
           }
+        } else if (mark) {
+          clearTimeout(hideTimer);
+          if (state.kind !== 'mark' || hoveredMark?.range !== mark.range) {
+            hoveredMark = mark;
+            show({ kind: 'mark', reasons: mark.reasons, x: event.clientX, y: event.clientY });
+          }
+        } else if (state.kind === 'mark') {
+          clearTimeout(hideTimer);
+          hideTimer = setTimeout(actions.close, 300);
         } else if (state.kind === 'card' && !state.pinned) {
           clearTimeout(hideTimer);
           hideTimer = setTimeout(actions.close, 300);
@@ -156,13 +184,14 @@ function start(): void {
     },
     'tab/refresh': async () => {
       await claims.load();
+      void checkworthy.refresh().catch((error: unknown) => console.warn('Factmark:', error));
       if (state.kind === 'card') {
         const fresh = claims.get(state.claim.id);
         show(fresh ? { ...state, claim: fresh } : { kind: 'idle' });
       }
       return null;
     },
-    'tab/status': async () => claims.status(),
+    'tab/status': async () => ({ ...claims.status(), detection: checkworthy.status() }),
     'tab/reveal': async ({ id }) => {
       const range = highlighter.rangeOf(id);
       if (!range) return { found: false };
@@ -185,7 +214,12 @@ function start(): void {
     );
   });
 
-  void claims.load().catch((error: unknown) => console.warn('Factmark:', error));
+  // Detection after the claims: it reads the text index their repaint has just built.
+  void claims
+    .load()
+    .catch((error: unknown) => console.warn('Factmark:', error))
+    .then(() => checkworthy.refresh())
+    .catch((error: unknown) => console.warn('Factmark:', error));
 }
 
 start();

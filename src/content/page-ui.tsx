@@ -9,7 +9,9 @@ export type UiState =
   | { kind: 'idle' }
   | { kind: 'button'; x: number; y: number }
   | { kind: 'editor'; quote: string; claim?: Claim }
-  | { kind: 'card'; claim: Claim; x: number; y: number; pinned: boolean };
+  | { kind: 'card'; claim: Claim; x: number; y: number; pinned: boolean }
+  /** The pointer is over a check-worthy sentence: why, and "Flag claim" for it. */
+  | { kind: 'mark'; reasons: string[]; x: number; y: number };
 
 export interface UiActions {
   flag(): void;
@@ -19,6 +21,8 @@ export interface UiActions {
   close(): void;
   /** The pointer is over the card (keep it open) or has left it. */
   hoverCard(inside: boolean): void;
+  /** Open the editor on the check-worthy sentence under the pointer. */
+  flagMark(): void;
 }
 
 export function PageUi({ state, actions }: { state: UiState; actions: UiActions }) {
@@ -46,7 +50,38 @@ export function PageUi({ state, actions }: { state: UiState; actions: UiActions 
       );
     case 'card':
       return <Card state={state} actions={actions} />;
+    case 'mark':
+      return <MarkCard state={state} actions={actions} />;
   }
+}
+
+function MarkCard({ state, actions }: { state: Extract<UiState, { kind: 'mark' }>; actions: UiActions }) {
+  const left = Math.max(8, Math.min(state.x, window.innerWidth - 288));
+  const below = state.y + 16;
+  const top = below + 90 > window.innerHeight ? Math.max(8, state.y - 100) : below;
+  return (
+    <div
+      class="fm-card fm-mark-card"
+      role="dialog"
+      aria-label="Worth checking"
+      // page-ui.css predates this card: its two rules travel with it.
+      style={{ left: `${left}px`, top: `${top}px`, width: '280px' }}
+      onMouseEnter={() => actions.hoverCard(true)}
+      onMouseLeave={() => actions.hoverCard(false)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') actions.close();
+      }}
+    >
+      <p class="fm-mark-why" style={{ margin: 0 }}>
+        <strong>Worth checking:</strong> {state.reasons.join(' · ')}
+      </p>
+      <div class="fm-actions">
+        <button type="button" aria-label="Flag claim" onClick={actions.flagMark}>
+          <span aria-hidden="true">⚑</span> Flag claim
+        </button>
+      </div>
+    </div>
+  );
 }
 
 function FlagButton({ x, y, onFlag }: { x: number; y: number; onFlag(): void }) {

@@ -4,7 +4,16 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Claim } from '../core/model';
 
-export type FactmarkDb = Dexie & { claims: EntityTable<Claim, 'id'> };
+/** One setting: a key (e.g. `detection.enabled`) and its value, checked when read (src/db/settings.ts). */
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export type FactmarkDb = Dexie & {
+  claims: EntityTable<Claim, 'id'>;
+  settings: EntityTable<SettingRow, 'key'>;
+};
 
 export const DB_NAME = 'factmark';
 
@@ -13,6 +22,11 @@ export function openDb(name = DB_NAME): FactmarkDb {
   // v1: claims by page (own URL and canonical), by update time, tag and verdict.
   db.version(1).stores({
     claims: 'id, pageKey, canonicalKey, updated, *tags, verdict',
+  });
+  // v2: settings, one row a key (claim-detection switches and sensitivity).
+  db.version(2).stores({
+    claims: 'id, pageKey, canonicalKey, updated, *tags, verdict',
+    settings: 'key',
   });
   return db;
 }

@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Claim, ClaimFields } from '../core/model';
-import type { PageStatus } from '../messages';
+import type { DetectionSettings } from '../db/settings';
+import type { DetectionStatus, PageStatus } from '../messages';
 import { request } from '../request';
 import { ClaimEditor } from '../ui/claim-editor';
 import { ClaimView } from '../ui/claim-view';
@@ -38,6 +39,8 @@ export function PopupApp() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  /** Settings changed or the page is still being read: ask the page again in a moment. */
+  const refreshSoon = useCallback(() => void setTimeout(() => void refresh(), 300), [refresh]);
 
   if (load.kind === 'loading') return <p class="empty">Loading…</p>;
   if (load.kind === 'unreachable') {
@@ -107,6 +110,11 @@ export function PopupApp() {
           {error}
         </p>
       )}
+      <DetectionSection
+        url={status.url}
+        {...(status.detection ? { status: status.detection } : {})}
+        onChanged={refreshSoon}
+      />
       {count === 0 ? (
         <p class="empty">
           Select text on the page and press <strong>Flag claim</strong> (or <kbd>Alt</kbd>+<kbd>Shift</kbd>+
@@ -193,4 +201,124 @@ function AllNotesButton() {
       All notes
     </button>
   );
+}
+
+/**
+ * Check-worthy sentence marks: this site's switch, the global switch and the sensitivity, saved
+ * through the background (which tells the tabs to repaint); and why nothing is marked, if so.
+ */
+function DetectionSection({
+  url,
+  status,
+  onChanged,
+}: {
+  url: string;
+  status?: DetectionStatus;
+  onChanged(): void;
+}) {
+  const host = hostOf(url);
+  const [settings, setSettings] = useState<DetectionSettings | null>(null);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    void request('settings/get', host ? { host } : {}).then(setSettings, (failure: unknown) =>
+      setError(failure instanceof Error ? failure.message : String(failure)),
+    );
+  }, [host]);
+
+  // The page is still being read: ask it again shortly.
+  useEffect(() => {
+    if (status?.kind !== 'working') return;
+    const timer = setTimeout(onChanged, 400);
+    return () => clearTimeout(timer);
+  }, [status, onChanged]);
+
+  async function change(update: { enabled?: boolean; sensitivity?: 'fewer' | 'more'; site?: boolean }) {
+    setError('');
+    try {
+      setSettings(await request('settings/set', { ...update, ...(host ? { host } : {}) }));
+      onChanged();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  }
+
+  return (
+    <section class="detection" aria-labelledby="detection-title">
+      <h2 id="detection-title">Claim detection</h2>
+      {settings && (
+        <>
+          {host && (
+            <label class="switch">
+              <input
+                type="checkbox"
+                role="switch"
+                checked={settings.enabled}
+                aria-checked={settings.enabled}
+                onChange={() => void change({ site: !settings.enabled })}
+              />
+              Mark check-worthy sentences on this site
+            </label>
+          )}
+          <label class="switch">
+            <input
+              type="checkbox"
+              role="switch"
+              checked={settings.global}
+              aria-checked={settings.global}
+              onChange={() => void change({ enabled: !settings.global })}
+            />
+            Mark check-worthy sentences on all sites
+          </label>
+          <fieldset class="sensitivity">
+            <legend>How many sentences to mark</legend>
+            {(['fewer', 'more'] as const).map((value) => (
+              <label key={value}>
+                <input
+                  type="radio"
+                  name="sensitivity"
+                  value={value}
+                  checked={settings.sensitivity === value}
+                  onChange={() => void change({ sensitivity: value })}
+                />
+                {value === 'fewer' ? 'Fewer' : 'More'}
+              </label>
+            ))}
+          </fieldset>
+        </>
+      )}
+      {status && <p class="detection-status">{describeDetection(status)}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function describeDetection(status: DetectionStatus): string {
+  switch (status.kind) {
+    case 'off':
+      return 'Claim detection: off for this page.';
+    case 'working':
+      return 'Claim detection: reading the page…';
+    case 'not-available':
+      return status.reason === 'language'
+        ? "Claim detection: not available for this page's language"
+        : 'Claim detection: no article text found on this page.';
+    case 'on':
+      return status.marked === 1
+        ? 'Claim detection: 1 sentence marked as worth checking.'
+        : `Claim detection: ${status.marked} sentences marked as worth checking.`;
+  }
+}
+
+function hostOf(url: string): string | null {
+  try {
+    const { protocol, hostname } = new URL(url);
+    return (protocol === 'http:' || protocol === 'https:') && hostname ? hostname : null;
+  } catch {
+    return null;
+  }
 }

@@ -66,7 +66,9 @@ afterAll(async () => {
 /** The texts painted under each Factmark highlight, e.g. { 'factmark-false': ['…'] }. */
 async function painted(page: TestPage): Promise<Record<string, string[]>> {
   const all = await page.highlights();
-  return Object.fromEntries(all.filter((h) => h.name.startsWith('factmark-')).map((h) => [h.name, h.texts]));
+  // Claim highlights only: check-worthy sentence marks are another feature's.
+  const claims = all.filter((h) => h.name.startsWith('factmark-') && h.name !== 'factmark-checkworthy');
+  return Object.fromEntries(claims.map((h) => [h.name, h.texts]));
 }
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();

@@ -149,3 +149,53 @@ describe('background handlers for the review page', () => {
     expect(reply.ok).toBe(false);
   });
 });
+
+describe('settings messages', () => {
+  it('answer the detection settings for a site, with defaults', async () => {
+    const reply = await dispatch(
+      handlers,
+      { factmark: 1, type: 'settings/get', payload: { host: 'news.example' } },
+      {},
+    );
+    expect(reply).toEqual({
+      ok: true,
+      value: { enabled: true, global: true, site: null, sensitivity: 'fewer' },
+    });
+  });
+
+  it('save a change, answer the new settings, and tell the tabs to repaint', async () => {
+    const reply = await dispatch(
+      handlers,
+      {
+        factmark: 1,
+        type: 'settings/set',
+        payload: { host: 'news.example', site: false, sensitivity: 'more' },
+      },
+      {},
+    );
+    expect(reply).toEqual({
+      ok: true,
+      value: { enabled: false, global: true, site: false, sensitivity: 'more' },
+    });
+    expect(changes).toBe(1);
+  });
+
+  it('reject unknown sensitivities, unknown fields, bad host names and a site switch without a host', async () => {
+    for (const payload of [
+      { sensitivity: 'all' },
+      { enabled: true, extra: 1 },
+      { host: 'a/b', site: false },
+      { host: '', site: false },
+      { site: false },
+      { enabled: 'yes' },
+    ]) {
+      const reply = await dispatch(handlers, { factmark: 1, type: 'settings/set', payload }, {});
+      expect(reply, JSON.stringify(payload)).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('invalid settings/set'),
+      });
+    }
+    expect(changes).toBe(0);
+    expect(await db.settings.count()).toBe(0);
+  });
+});

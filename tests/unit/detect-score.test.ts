@@ -148,9 +148,10 @@ describe('isSupportedLanguage', () => {
 
 describe('selectClaims', () => {
   it('marks the best share of sentences above the floor, in document order', () => {
-    const scores = Array.from({ length: 40 }, (_, i) => (i % 10 === 3 ? 0.9 - i / 100 : 0.01));
-    expect(selectClaims(scores, 'fewer')).toEqual([3, 13]);
-    expect(selectClaims(scores, 'more')).toEqual([3, 13, 23, 33]);
+    // Twenty strong sentences among forty: "fewer" marks the best 12% (5), "more" 30% (12).
+    const scores = Array.from({ length: 40 }, (_, i) => (i % 2 === 1 ? 0.9 - i / 100 : 0.01));
+    expect(selectClaims(scores, 'fewer')).toEqual([1, 3, 5, 7, 9]);
+    expect(selectClaims(scores, 'more')).toEqual([1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23]);
     expect(
       selectClaims(
         scores.map(() => 0.01),
