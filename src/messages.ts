@@ -41,6 +41,7 @@ export const requestSchemas = {
       sensitivity: v.optional(sensitivity),
       host: v.optional(host),
       site: v.optional(v.nullable(v.boolean())),
+      builtIn: v.optional(v.boolean()),
     }),
     v.check((change) => change.site === undefined || change.host !== undefined, 'a site switch needs a host'),
   ),

@@ -9,6 +9,8 @@ const PULSE = 'factmark-pulse';
 /** Check-worthy sentences (not claims): a dotted underline, below every claim highlight. */
 export const CHECKWORTHY = 'factmark-checkworthy';
 
+export type Layer = 'claims' | 'corrections';
+
 export interface Painted {
   id: string;
   paint: Paint;
@@ -29,12 +31,16 @@ export class Highlighter {
   private marks: Range[] = [];
   private markSet = new Set<AbstractRange>();
 
-  /** Replaces every painted claim with `entries`. */
-  paint(entries: Painted[]): void {
-    this.painted = entries;
-    this.byRange = new Map(entries.map((entry) => [entry.range, entry.id]));
+  /** Painted entries by layer: saved claims, and corrections found by built-in checks. */
+  private layers = new Map<Layer, Painted[]>();
+
+  /** Replaces every entry painted in `layer` (saved claims by default) with `entries`. */
+  paint(entries: Painted[], layer: Layer = 'claims'): void {
+    this.layers.set(layer, entries);
+    this.painted = [...this.layers.values()].flat();
+    this.byRange = new Map(this.painted.map((entry) => [entry.range, entry.id]));
     for (const paint of PAINTS) {
-      const ranges = entries.filter((entry) => entry.paint === paint).map((entry) => entry.range);
+      const ranges = this.painted.filter((entry) => entry.paint === paint).map((entry) => entry.range);
       const name = highlightName(paint);
       if (ranges.length === 0) CSS.highlights.delete(name);
       else CSS.highlights.set(name, new Highlight(...ranges));
@@ -42,7 +48,7 @@ export class Highlighter {
   }
 
   clear(): void {
-    this.paint([]);
+    for (const layer of [...this.layers.keys()]) this.paint([], layer);
     CSS.highlights.delete(PULSE);
   }
 

@@ -10,22 +10,36 @@ import { request } from '../request';
 import { CheckWorthy, type MarkInfo } from './checkworthy';
 import { Highlighter, highlightsSupported } from './highlighter';
 import { PageClaims } from './page-claims';
+import { type PageCorrection, PageCorrections } from './page-corrections';
 import { readPageIdentity } from './page-identity';
 import { PageUi, type UiActions, type UiState } from './page-ui';
 import css from './page-ui.css';
 import { buttonPosition, selectedRange } from './selection';
 import { createUiHost } from './ui-host';
+import { watchPage } from './watch';
 
 function start(): void {
   if (!document.body || !highlightsSupported()) return;
   const highlighter = new Highlighter();
   const claims = new PageClaims(() => document.body, highlighter);
   // Check-worthy sentence marks, by the settings for this site (read again on every refresh).
+  // Settings are read once per refresh and shared by detection and built-in corrections.
+  let settings = request('settings/get', { host: location.hostname });
   const checkworthy = new CheckWorthy(
     highlighter,
     () => claims.textIndex(),
-    () => request('settings/get', { host: location.hostname }),
+    () => settings,
   );
+  const corrections = new PageCorrections(highlighter, () => claims.textIndex());
+
+  /** Everything painted, afresh: saved claims (fetched again when asked), corrections, marks. */
+  async function refreshPage(fetchClaims: boolean): Promise<void> {
+    settings = request('settings/get', { host: location.hostname });
+    if (fetchClaims) await claims.load();
+    else claims.repaint();
+    corrections.refresh((await settings).builtIn);
+    await checkworthy.refresh();
+  }
   /** The check-worthy mark whose card is showing. */
   let hoveredMark: MarkInfo | null = null;
   const { host, root } = createUiHost(css);
@@ -131,15 +145,33 @@ function start(): void {
   document.addEventListener(
     'mousemove',
     (event) => {
-      if (frame || state.kind === 'editor' || (state.kind === 'card' && state.pinned)) return;
+      if (
+        frame ||
+        state.kind === 'editor' ||
+        ((state.kind === 'card' || state.kind === 'correction') && state.pinned)
+      ) {
+        return;
+      }
       frame = requestAnimationFrame(() => {
         frame = 0;
         if (event.composedPath().includes(host)) return;
-        const claim = claimAt(event.clientX, event.clientY);
-        // Over a check-worthy mark (and no saved claim), unless a selection's flag button is up.
+        const hit = hitAt(event.clientX, event.clientY);
+        const claim = hit?.claim;
+        // Over a check-worthy mark (and no highlight), unless a selection's flag button is up.
         const mark =
-          claim || state.kind === 'button' ? undefined : checkworthy.at(event.clientX, event.clientY);
-        if (claim) {
+          hit || state.kind === 'button' ? undefined : checkworthy.at(event.clientX, event.clientY);
+        if (hit?.correction) {
+          clearTimeout(hideTimer);
+          if (state.kind !== 'correction' || state.correction.id !== hit.correction.id) {
+            show({
+              kind: 'correction',
+              correction: hit.correction,
+              x: event.clientX,
+              y: event.clientY,
+              pinned: false,
+            });
+          }
+        } else if (claim) {
           clearTimeout(hideTimer);
           if (state.kind !== 'card' || state.claim.id !== claim.id) {
             show({ kind: 'card', claim, x: event.clientX, y: event.clientY, pinned: false });
@@ -153,7 +185,7 @@ function start(): void {
         } else if (state.kind === 'mark') {
           clearTimeout(hideTimer);
           hideTimer = setTimeout(actions.close, 300);
-        } else if (state.kind === 'card' && !state.pinned) {
+        } else if ((state.kind === 'card' || state.kind === 'correction') && !state.pinned) {
           clearTimeout(hideTimer);
           hideTimer = setTimeout(actions.close, 300);
         }
@@ -164,14 +196,22 @@ function start(): void {
   document.addEventListener('click', (event) => {
     if (event.composedPath().includes(host) || state.kind === 'editor') return;
     if (window.getSelection()?.isCollapsed === false) return;
-    const claim = claimAt(event.clientX, event.clientY);
-    if (claim) show({ kind: 'card', claim, x: event.clientX, y: event.clientY, pinned: true });
-    else if (state.kind === 'card') show({ kind: 'idle' });
+    const hit = hitAt(event.clientX, event.clientY);
+    const at = { x: event.clientX, y: event.clientY, pinned: true };
+    if (hit?.claim) show({ kind: 'card', claim: hit.claim, ...at });
+    else if (hit?.correction) show({ kind: 'correction', correction: hit.correction, ...at });
+    else if (state.kind === 'card' || state.kind === 'correction') show({ kind: 'idle' });
   });
 
-  function claimAt(x: number, y: number): Claim | undefined {
-    const [id] = highlighter.claimsAt(x, y);
-    return id ? claims.get(id) : undefined;
+  /** The saved claim, or else the correction, highlighted under a viewport point. */
+  function hitAt(x: number, y: number): { claim?: Claim; correction?: PageCorrection } | undefined {
+    for (const id of highlighter.claimsAt(x, y)) {
+      const claim = claims.get(id);
+      if (claim) return { claim };
+      const correction = corrections.get(id);
+      if (correction) return { correction };
+    }
+    return undefined;
   }
 
   // Requests from the background (context menu, shortcut, database changes) and the popup.
@@ -183,8 +223,7 @@ function start(): void {
       return null;
     },
     'tab/refresh': async () => {
-      await claims.load();
-      void checkworthy.refresh().catch((error: unknown) => console.warn('Factmark:', error));
+      await refreshPage(true);
       if (state.kind === 'card') {
         const fresh = claims.get(state.claim.id);
         show(fresh ? { ...state, claim: fresh } : { kind: 'idle' });
@@ -214,12 +253,14 @@ function start(): void {
     );
   });
 
-  // Detection after the claims: it reads the text index their repaint has just built.
-  void claims
-    .load()
-    .catch((error: unknown) => console.warn('Factmark:', error))
-    .then(() => checkworthy.refresh())
-    .catch((error: unknown) => console.warn('Factmark:', error));
+  const warn = (error: unknown) => console.warn('Factmark:', error);
+  // Corrections and detection after the claims: they read the text index their repaint built.
+  void refreshPage(true).catch(warn);
+  // Text that arrives later is painted too; a same-tab navigation brings that page's claims.
+  watchPage(document.body, {
+    textChanged: () => void refreshPage(false).catch(warn),
+    navigated: () => void refreshPage(true).catch(warn),
+  });
 }
 
 start();

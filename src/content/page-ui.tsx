@@ -3,7 +3,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Claim, ClaimFields } from '../core/model';
 import { ClaimEditor } from '../ui/claim-editor';
-import { ClaimView } from '../ui/claim-view';
+import { ClaimView, SourceLinks, VerdictBadge } from '../ui/claim-view';
+import type { PageCorrection } from './page-corrections';
 
 export type UiState =
   | { kind: 'idle' }
@@ -11,7 +12,8 @@ export type UiState =
   | { kind: 'editor'; quote: string; claim?: Claim }
   | { kind: 'card'; claim: Claim; x: number; y: number; pinned: boolean }
   /** The pointer is over a check-worthy sentence: why, and "Flag claim" for it. */
-  | { kind: 'mark'; reasons: string[]; x: number; y: number };
+  | { kind: 'mark'; reasons: string[]; x: number; y: number }
+  | { kind: 'correction'; correction: PageCorrection; x: number; y: number; pinned: boolean };
 
 export interface UiActions {
   flag(): void;
@@ -52,7 +54,58 @@ export function PageUi({ state, actions }: { state: UiState; actions: UiActions 
       return <Card state={state} actions={actions} />;
     case 'mark':
       return <MarkCard state={state} actions={actions} />;
+    case 'correction':
+      return <CorrectionCard state={state} actions={actions} />;
   }
+}
+
+/** A correction that applies on every page (built-in check, rule or list): read-only. */
+function CorrectionCard({
+  state,
+  actions,
+}: {
+  state: Extract<UiState, { kind: 'correction' }>;
+  actions: UiActions;
+}) {
+  const { correction } = state;
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.pinned) ref.current?.focus();
+  }, [state.pinned]);
+  const left = Math.max(8, Math.min(state.x, window.innerWidth - 368));
+  const below = state.y + 16;
+  const top = below + 200 > window.innerHeight ? Math.max(8, state.y - 216) : below;
+  return (
+    <div
+      ref={ref}
+      class="fm-card"
+      role="dialog"
+      aria-label="Correction"
+      tabIndex={-1}
+      style={{ left: `${left}px`, top: `${top}px` }}
+      onMouseEnter={() => actions.hoverCard(true)}
+      onMouseLeave={() => actions.hoverCard(false)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') actions.close();
+      }}
+    >
+      <div class="fm-claim">
+        <VerdictBadge claim={correction} />
+        <blockquote class="fm-quote">{correction.quote}</blockquote>
+        <p class="fm-correction">
+          <strong>Correction: </strong>
+          {correction.correction}
+        </p>
+        <SourceLinks sources={correction.sources} />
+        <p class="fm-origin">{correction.origin}</p>
+      </div>
+      <div class="fm-actions">
+        <button type="button" aria-label="Close" onClick={actions.close}>
+          ×
+        </button>
+      </div>
+    </div>
+  );
 }
 
 function MarkCard({ state, actions }: { state: Extract<UiState, { kind: 'mark' }>; actions: UiActions }) {

@@ -1,5 +1,5 @@
-// Settings kept in the extension's database: for now, check-worthy claim detection — a global
-// switch, a per-site switch (by host name) and a sensitivity. Values are checked when read, so a
+// Settings kept in the extension's database: check-worthy claim detection — a global switch, a
+// per-site switch (by host name) and a sensitivity — and the built-in corrections switch. Values are checked when read, so a
 // bad or missing row falls back to its default. Only the background and extension pages call this.
 import type { Sensitivity } from '../core/detect';
 import type { FactmarkDb, SettingRow } from './schema';
@@ -13,6 +13,8 @@ export interface DetectionSettings {
   /** This site's own switch, or null when the site follows the global one (or no site was named). */
   site: boolean | null;
   sensitivity: Sensitivity;
+  /** Built-in corrections (acronyms with the wrong name) on every page. */
+  builtIn: boolean;
 }
 
 /** A partial update: any of the global switch, the sensitivity, and one site's switch (null: follow the global one). */
@@ -21,12 +23,14 @@ export interface DetectionChange {
   sensitivity?: Sensitivity;
   host?: string;
   site?: boolean | null;
+  builtIn?: boolean;
 }
 
-export const DETECTION_DEFAULTS = { enabled: true, sensitivity: 'fewer' as Sensitivity };
+export const DETECTION_DEFAULTS = { enabled: true, sensitivity: 'fewer' as Sensitivity, builtIn: true };
 
 const ENABLED = 'detection.enabled';
 const SENSITIVITY = 'detection.sensitivity';
+const BUILT_IN = 'corrections.builtIn';
 const siteKey = (host: string) => `detection.site:${siteName(host)}`;
 
 /** The name a site's switch is kept under: the host name, lower-cased, without `www.` or a final dot. */
@@ -39,8 +43,8 @@ export function siteName(host: string): string {
 }
 
 export async function detectionSettings(db: FactmarkDb, host?: string): Promise<DetectionSettings> {
-  const keys = [ENABLED, SENSITIVITY, ...(host ? [siteKey(host)] : [])];
-  const [enabled, sensitivity, site] = await db.settings.bulkGet(keys);
+  const keys = [ENABLED, SENSITIVITY, BUILT_IN, ...(host ? [siteKey(host)] : [])];
+  const [enabled, sensitivity, builtIn, site] = await db.settings.bulkGet(keys);
   const global = typeof enabled?.value === 'boolean' ? enabled.value : DETECTION_DEFAULTS.enabled;
   const own = typeof site?.value === 'boolean' ? site.value : null;
   return {
@@ -48,6 +52,7 @@ export async function detectionSettings(db: FactmarkDb, host?: string): Promise<
     global,
     site: own,
     sensitivity: isSensitivity(sensitivity?.value) ? sensitivity.value : DETECTION_DEFAULTS.sensitivity,
+    builtIn: typeof builtIn?.value === 'boolean' ? builtIn.value : DETECTION_DEFAULTS.builtIn,
   };
 }
 
@@ -64,6 +69,7 @@ export async function updateDetectionSettings(
     const rows: SettingRow[] = [];
     if (change.enabled !== undefined) rows.push({ key: ENABLED, value: change.enabled });
     if (change.sensitivity !== undefined) rows.push({ key: SENSITIVITY, value: change.sensitivity });
+    if (change.builtIn !== undefined) rows.push({ key: BUILT_IN, value: change.builtIn });
     if (rows.length > 0) await db.settings.bulkPut(rows);
     if (change.host && change.site !== undefined) {
       const { global } = await detectionSettings(db);

@@ -233,7 +233,12 @@ function DetectionSection({
     return () => clearTimeout(timer);
   }, [status, onChanged]);
 
-  async function change(update: { enabled?: boolean; sensitivity?: 'fewer' | 'more'; site?: boolean }) {
+  async function change(update: {
+    enabled?: boolean;
+    sensitivity?: 'fewer' | 'more';
+    site?: boolean;
+    builtIn?: boolean;
+  }) {
     setError('');
     try {
       setSettings(await request('settings/set', { ...update, ...(host ? { host } : {}) }));
@@ -285,6 +290,16 @@ function DetectionSection({
               </label>
             ))}
           </fieldset>
+          <label class="switch">
+            <input
+              type="checkbox"
+              role="switch"
+              checked={settings.builtIn}
+              aria-checked={settings.builtIn}
+              onChange={() => void change({ builtIn: !settings.builtIn })}
+            />
+            Flag acronyms given the wrong name (built-in check)
+          </label>
         </>
       )}
       {status && <p class="detection-status">{describeDetection(status)}</p>}

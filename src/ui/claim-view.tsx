@@ -13,7 +13,6 @@ export function VerdictBadge({ claim }: { claim: Pick<Claim, 'verdict'> }) {
 
 /** `quote` replaces the plain quote, e.g. with a button that reveals it on the page. */
 export function ClaimView({ claim, quote }: { claim: Claim; quote?: ComponentChildren }) {
-  const sources = claim.sources.filter(isWebUrl);
   return (
     <div class="fm-claim">
       <VerdictBadge claim={claim} />
@@ -25,17 +24,7 @@ export function ClaimView({ claim, quote }: { claim: Claim; quote?: ComponentChi
         </p>
       )}
       {claim.note && <p class="fm-note">{claim.note}</p>}
-      {sources.length > 0 && (
-        <ul class="fm-sources" aria-label="Sources">
-          {sources.map((source) => (
-            <li key={source}>
-              <a href={source} target="_blank" rel="noopener noreferrer">
-                {hostOf(source)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+      <SourceLinks sources={claim.sources} />
       {claim.tags.length > 0 && (
         <ul class="fm-tags" aria-label="Tags">
           {claim.tags.map((tag) => (
@@ -44,6 +33,23 @@ export function ClaimView({ claim, quote }: { claim: Claim; quote?: ComponentChi
         </ul>
       )}
     </div>
+  );
+}
+
+/** Sources as links, http/https only, opened in a new tab without a referrer or opener. */
+export function SourceLinks({ sources }: { sources: readonly string[] }) {
+  const links = sources.filter(isWebUrl);
+  if (links.length === 0) return null;
+  return (
+    <ul class="fm-sources" aria-label="Sources">
+      {links.map((source) => (
+        <li key={source}>
+          <a href={source} target="_blank" rel="noopener noreferrer">
+            {hostOf(source)}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }
 

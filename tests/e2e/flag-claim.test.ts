@@ -73,6 +73,13 @@ async function painted(page: TestPage): Promise<Record<string, string[]>> {
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/** Every text under a claim highlight, whitespace collapsed. */
+async function paintedTexts(page: TestPage): Promise<string[]> {
+  return Object.values(await painted(page))
+    .flat()
+    .map(squash);
+}
+
 async function waitForHighlight(page: TestPage, name: string, quote: string) {
   return waitFor(
     async () => (await painted(page))[name]?.some((text) => squash(text) === quote),
@@ -162,7 +169,7 @@ describe.skipIf(!built).each(BROWSER_NAMES)('flagging a claim in %s', (name) => 
       await page.clickByRole('button', 'Delete');
       await page.clickByRole('button', 'Confirm delete');
       await waitFor(
-        async () => !(await painted(page))['factmark-false'],
+        async () => !(await paintedTexts(page)).includes(quote),
         10_000,
         100,
         'highlight still there',
@@ -175,7 +182,8 @@ describe.skipIf(!built).each(BROWSER_NAMES)('flagging a claim in %s', (name) => 
         10_000,
       );
       await new Promise((r) => setTimeout(r, 500));
-      expect(await painted(page)).toEqual({});
+      // Gone: no highlight covers the quote (built-in corrections elsewhere may remain).
+      expect(await paintedTexts(page)).not.toContain(quote);
       server.removePage(path);
       await page.close();
     });

@@ -159,7 +159,7 @@ describe('settings messages', () => {
     );
     expect(reply).toEqual({
       ok: true,
-      value: { enabled: true, global: true, site: null, sensitivity: 'fewer' },
+      value: { enabled: true, global: true, site: null, sensitivity: 'fewer', builtIn: true },
     });
   });
 
@@ -175,7 +175,7 @@ describe('settings messages', () => {
     );
     expect(reply).toEqual({
       ok: true,
-      value: { enabled: false, global: true, site: false, sensitivity: 'more' },
+      value: { enabled: false, global: true, site: false, sensitivity: 'more', builtIn: true },
     });
     expect(changes).toBe(1);
   });

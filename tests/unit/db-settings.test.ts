@@ -15,13 +15,19 @@ afterEach(async () => {
 });
 
 describe('detection settings', () => {
-  it('default to on everywhere, marking fewer sentences', async () => {
+  it('default to on everywhere, marking fewer sentences, with built-in corrections on', async () => {
     expect(await detectionSettings(db, 'news.example')).toEqual({
       enabled: true,
       global: true,
       site: null,
       sensitivity: 'fewer',
+      builtIn: true,
     });
+  });
+
+  it('switch built-in corrections off for every site', async () => {
+    await updateDetectionSettings(db, { builtIn: false });
+    expect(await detectionSettings(db, 'news.example')).toMatchObject({ builtIn: false, enabled: true });
   });
 
   it('turn off for one site only, keyed by host name without www.', async () => {
