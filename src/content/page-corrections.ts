@@ -37,7 +37,8 @@ export class PageCorrections {
         const id = `acronym:${finding.start}`;
         this.found.set(id, {
           id,
-          quote: finding.found,
+          // The highlighted text as the reader sees it: the wrong name and its acronym.
+          quote: index.text.slice(finding.start, finding.end).replace(/\s+/g, ' ').trim(),
           verdict: 'false',
           correction: finding.correction,
           sources: [finding.source],

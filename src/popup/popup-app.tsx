@@ -250,7 +250,7 @@ function DetectionSection({
 
   return (
     <section class="detection" aria-labelledby="detection-title">
-      <h2 id="detection-title">Claim detection</h2>
+      <h2 id="detection-title">Checks on this page</h2>
       {settings && (
         <>
           {host && (
