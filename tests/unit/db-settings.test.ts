@@ -61,6 +61,7 @@ describe('detection settings', () => {
       global: true,
       site: null,
       sensitivity: 'more',
+      builtIn: true,
     });
     expect((await detectionSettings(db)).sensitivity).toBe('more');
   });

@@ -4,6 +4,7 @@
 // importer's format detection (see import.ts) nor the database write.
 import * as v from 'valibot';
 import { ClaimDraftSchema, describeIssues } from '../claim-schema';
+import { isObject } from '../json/json-ld';
 import type { Claim } from '../model';
 import { pageKey } from '../url/page-key';
 
@@ -166,10 +167,6 @@ export function fieldAndReason(issues: readonly v.BaseIssue<unknown>[]): { field
   const field = first?.path?.map((item) => String(item.key)).join('.') || '(record)';
   const reason = first ? describeIssues([{ ...first, path: undefined }]) : 'is not valid';
   return { field, reason };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // ---- Deterministic ids ------------------------------------------------------------------------

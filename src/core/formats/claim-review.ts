@@ -1,6 +1,8 @@
 // schema.org ClaimReview (JSON-LD) export and import: the format fact-checkers publish and search
 // engines read. Only claims with a verdict are reviews. Import takes a single review, a list or
 // an @graph. Pure; what is read is validated in import.ts with the claim schemas.
+
+import { asArray, firstOf, hasType, isObject, type Obj } from '../json/json-ld';
 import { type Claim, VERDICT_LABELS } from '../model';
 import type { InvalidRecord } from './backup';
 import type { Candidate, ReadOutcome } from './import';
@@ -43,8 +45,6 @@ export function exportClaimReviews(claims: readonly Claim[]): string {
 }
 
 // ---- Import -----------------------------------------------------------------------------------
-
-type Obj = Record<string, unknown>;
 
 /** True when a parsed JSON value holds ClaimReviews (single, list or @graph). */
 export function isClaimReviewDocument(value: unknown): boolean {
@@ -138,24 +138,4 @@ function sourcesOf(review: Obj): unknown[] {
 function tagsOf(keywords: unknown): unknown[] {
   if (typeof keywords === 'string') return keywords.split(',').filter((tag) => tag.trim());
   return asArray(keywords);
-}
-
-function hasType(value: Obj, type: string): boolean {
-  const declared = value['@type'] ?? value.type;
-  const matches = (name: unknown) =>
-    name === type || name === `schema:${type}` || name === `https://schema.org/${type}`;
-  return matches(declared) || (Array.isArray(declared) && declared.some(matches));
-}
-
-function firstOf(value: unknown): unknown {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function asArray(value: unknown): unknown[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
-function isObject(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -4,6 +4,7 @@
 // updated). Pure: no database; the caller writes `planImport(...).toWrite` in one transaction.
 import * as v from 'valibot';
 import { ClaimDraftSchema, LIMITS } from '../claim-schema';
+import { parseUntrustedJson } from '../json/untrusted-json';
 import { type Claim, VERDICT_LABELS, VERDICTS, type Verdict } from '../model';
 import {
   type ClaimRecord,
@@ -93,7 +94,7 @@ export function parseImport(text: string, opts: ImportOptions = {}): ImportResul
   }
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') return { kind: 'invalid', error: 'The file is empty.' };
-  const parsed = parseJson(body);
+  const parsed = parseUntrustedJson(body, { name: 'The file', expected: 'an export Factmark can read' });
   if (parsed.kind === 'invalid') return parsed;
   const value = parsed.value;
 
@@ -139,27 +140,6 @@ function finish(format: ImportFormat, records: ClaimRecord[], invalid: InvalidRe
   }
   refused.sort((a, b) => a.record - b.record);
   return { kind: 'ok', format, records: unique, invalid: refused };
-}
-
-/** Keys that must never become properties of anything built from an imported file. */
-const HOSTILE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-function parseJson(text: string): { kind: 'ok'; value: unknown } | { kind: 'invalid'; error: string } {
-  try {
-    return {
-      kind: 'ok',
-      value: JSON.parse(text, (key, value: unknown) => (HOSTILE_KEYS.has(key) ? undefined : value)),
-    };
-  } catch (error) {
-    if (error instanceof RangeError) {
-      return { kind: 'invalid', error: 'The file is nested too deeply to be an export Factmark can read.' };
-    }
-    const detail = error instanceof Error ? error.message : String(error);
-    return {
-      kind: 'invalid',
-      error: `The file is not valid JSON (it may be truncated or not an export): ${detail.slice(0, 200)}`,
-    };
-  }
 }
 
 function tooMany(count: number, max: number): ImportResult {

@@ -2,6 +2,8 @@
 // Annotation per claim. Import: a single annotation, a list, an AnnotationCollection or
 // AnnotationPage with its items inline, or a Hypothesis export. Pure; validation of what is read
 // happens in import.ts with the claim schemas.
+
+import { asArray, isObject, type Obj } from '../json/json-ld';
 import { type Claim, VERDICT_LABELS } from '../model';
 import { type InvalidRecord, uuidV5 } from './backup';
 import type { Candidate, ReadOutcome } from './import';
@@ -84,8 +86,6 @@ function textBody(value: string, purpose: string): Json {
 }
 
 // ---- Import -----------------------------------------------------------------------------------
-
-type Obj = Record<string, unknown>;
 
 const ANNOTATION_TYPES = ['Annotation', 'AnnotationCollection', 'AnnotationPage', 'oa:Annotation'];
 
@@ -309,13 +309,4 @@ function hasType(value: Obj, type: string): boolean {
 
 function contextIncludes(context: unknown, iri: string): boolean {
   return context === iri || (Array.isArray(context) && context.includes(iri));
-}
-
-function asArray(value: unknown): unknown[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
-function isObject(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -5,13 +5,12 @@
 import * as v from 'valibot';
 import { LIMITS } from '../claim-schema';
 import { fieldAndReason } from '../formats/backup';
+import { asArray, firstOf, hasType, isObject, type Obj } from '../json/json-ld';
 import type { Verdict } from '../model';
 import { RULE_LIMITS, RuleDraftSchema } from '../rule';
 import { isWebUrl } from '../url/page-key';
 import { tooMany } from './factmark-list';
 import type { InvalidRecord, ListRead } from './read';
-
-type Obj = Record<string, unknown>;
 
 /** Fact-checkers' ratings (lower case, spaces collapsed) and the verdict each means here. */
 export const RATING_VERDICTS: ReadonlyMap<string, Verdict> = new Map<string, Verdict>([
@@ -149,27 +148,4 @@ function textOf(value: unknown): string {
 
 function clip(text: string): string {
   return text.length > LIMITS.text ? `${text.slice(0, LIMITS.text - 1)}…` : text;
-}
-
-function hasType(value: Obj, type: string): boolean {
-  const declared = value['@type'] ?? value.type;
-  const matches = (name: unknown) =>
-    name === type ||
-    name === `schema:${type}` ||
-    name === `https://schema.org/${type}` ||
-    name === `http://schema.org/${type}`;
-  return matches(declared) || (Array.isArray(declared) && declared.some(matches));
-}
-
-function firstOf(value: unknown): unknown {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function asArray(value: unknown): unknown[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
-function isObject(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -4,6 +4,7 @@
 // Pure: the caller stores every draft or none ("nothing imported half-way"), and on
 // `invalid` keeps the list's previous copy in force.
 import { isClaimReviewDocument } from '../formats/claim-review';
+import { parseUntrustedJson } from '../json/untrusted-json';
 import { normalisePhrase } from '../match/normalise';
 import { RULE_LIMITS, type RuleDraft } from '../rule';
 import { readClaimReviewList } from './claim-review-list';
@@ -42,7 +43,7 @@ export function parseCorrectionList(text: string, source: ListSource = {}): List
   }
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') return { kind: 'invalid', error: `${nameOf(source)} is empty.` };
-  const parsed = parseJson(body);
+  const parsed = parseUntrustedJson(body, { name: 'The list', expected: 'a correction list' });
   if (parsed.kind === 'invalid') return parsed;
   const value = parsed.value;
 
@@ -90,27 +91,6 @@ export function parseCorrectionList(text: string, source: ListSource = {}): List
     };
   }
   return { kind: 'ok', format, list: { title: read.title, rules }, invalid };
-}
-
-/** Keys that must never become properties of anything built from a list. */
-const HOSTILE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-function parseJson(text: string): { kind: 'ok'; value: unknown } | { kind: 'invalid'; error: string } {
-  try {
-    return {
-      kind: 'ok',
-      value: JSON.parse(text, (key, value: unknown) => (HOSTILE_KEYS.has(key) ? undefined : value)),
-    };
-  } catch (error) {
-    if (error instanceof RangeError) {
-      return { kind: 'invalid', error: 'The list is nested too deeply to be a correction list.' };
-    }
-    const detail = error instanceof Error ? error.message : String(error);
-    return {
-      kind: 'invalid',
-      error: `The list is not valid JSON (it may be truncated, or not a list at all): ${detail.slice(0, 200)}`,
-    };
-  }
 }
 
 function nameOf(source: ListSource): string {
