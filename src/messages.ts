@@ -3,7 +3,10 @@
 // send to a content script. The background validates each payload with these schemas.
 import * as v from 'valibot';
 import { ClaimDraftSchema } from './core/claim-schema';
-import type { Claim } from './core/model';
+import type { EncodedRules } from './core/match/transport';
+import type { Claim, Verdict } from './core/model';
+import { type Rule, RuleDraftSchema } from './core/rule';
+import type { RuleDetails } from './db/rules';
 import type { DetectionSettings } from './db/settings';
 
 const id = v.pipe(v.string(), v.uuid());
@@ -16,6 +19,14 @@ const host = v.pipe(
   v.regex(/^(?:[\p{L}\p{N}_.-]+|\[[0-9a-f:.]+\])$/iu),
 );
 const sensitivity = v.picklist(['fewer', 'more']);
+
+/** The enabled rules a page matches, compiled once in the background and sent as JSON-safe data. */
+export interface RulesForPage {
+  /** Rule i of the compiled set is ids[i], painted as verdicts[i] (null: a note). */
+  ids: string[];
+  verdicts: (Verdict | null)[];
+  compiled: EncodedRules;
+}
 
 /** Requests to the background (from content scripts, the popup and the review page). */
 export const requestSchemas = {
@@ -45,6 +56,18 @@ export const requestSchemas = {
     }),
     v.check((change) => change.site === undefined || change.host !== undefined, 'a site switch needs a host'),
   ),
+  /** Save a new rule (no id) or new fields for one; `enabled` switches it on or off. */
+  'rules/save': v.strictObject({
+    ...RuleDraftSchema.entries,
+    id: v.optional(id),
+    enabled: v.optional(v.boolean()),
+  }),
+  'rules/delete': v.strictObject({ id }),
+  'rules/list': v.strictObject({}),
+  /** The enabled rules, compiled for matching (ids and verdicts by rule index). */
+  'rules/for-page': v.strictObject({}),
+  /** The rules behind highlights, for the card. */
+  'rules/get': v.strictObject({ ids: v.pipe(v.array(id), v.maxLength(1_000)) }),
 } as const;
 
 export interface Requests {
@@ -56,6 +79,11 @@ export interface Requests {
   'claims/seen': { req: { found: string[]; missing: string[] }; res: { updated: number } };
   'settings/get': { req: v.InferOutput<(typeof requestSchemas)['settings/get']>; res: DetectionSettings };
   'settings/set': { req: v.InferOutput<(typeof requestSchemas)['settings/set']>; res: DetectionSettings };
+  'rules/save': { req: v.InferOutput<(typeof requestSchemas)['rules/save']>; res: Rule };
+  'rules/delete': { req: { id: string }; res: { deleted: boolean } };
+  'rules/list': { req: Record<string, never>; res: Rule[] };
+  'rules/for-page': { req: Record<string, never>; res: RulesForPage };
+  'rules/get': { req: { ids: string[] }; res: RuleDetails[] };
 }
 
 export type RequestType = keyof Requests;

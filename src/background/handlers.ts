@@ -3,10 +3,12 @@
 // Kept free of browser APIs (side effects come in through `Effects`) so it is tested in Node.
 import * as v from 'valibot';
 import { describeIssues } from '../core/claim-schema';
+import { compileRules, encodeRules } from '../core/match';
 import { claimsForPage, deleteClaim, markSeen, saveClaim } from '../db/claims';
+import { allRules, deleteRule, enabledRules, rulesById, saveRule } from '../db/rules';
 import type { FactmarkDb } from '../db/schema';
 import { detectionSettings, updateDetectionSettings } from '../db/settings';
-import { type Reply, type Requests, type RequestType, requestSchemas } from '../messages';
+import { type Reply, type Requests, type RequestType, type RulesForPage, requestSchemas } from '../messages';
 
 /** Who sent a message, as far as the background can tell. */
 export interface Sender {
@@ -26,6 +28,21 @@ type Handler<K extends RequestType> = (
 ) => Promise<Requests[K]['res']>;
 
 export function makeHandlers(db: FactmarkDb, effects: Effects): { [K in RequestType]: Handler<K> } {
+  // The enabled rules compiled and encoded once, until a rule is written (a restarted worker
+  // starts without it and compiles again on the first request).
+  let forPage: Promise<RulesForPage> | null = null;
+  const rulesChanged = () => {
+    forPage = null;
+    effects.claimsChanged();
+  };
+  const compileForPage = async (): Promise<RulesForPage> => {
+    const rules = await enabledRules(db);
+    return {
+      ids: rules.map((rule) => rule.id),
+      verdicts: rules.map((rule) => rule.verdict),
+      compiled: encodeRules(compileRules(rules)),
+    };
+  };
   return {
     'claims/for-page': async ({ url, canonical }) => claimsForPage(db, url, canonical),
     'claims/save': async (draft) => {
@@ -55,6 +72,27 @@ export function makeHandlers(db: FactmarkDb, effects: Effects): { [K in RequestT
       effects.claimsChanged();
       return settings;
     },
+    'rules/save': async (save) => {
+      const rule = await saveRule(db, save);
+      rulesChanged();
+      return rule;
+    },
+    'rules/delete': async ({ id }) => {
+      const deleted = await deleteRule(db, id);
+      if (deleted) rulesChanged();
+      return { deleted };
+    },
+    'rules/list': async () => allRules(db),
+    'rules/for-page': async () => {
+      const pending = forPage ?? compileForPage();
+      forPage = pending;
+      // A failed compile is not kept: the next request tries again.
+      pending.catch(() => {
+        if (forPage === pending) forPage = null;
+      });
+      return pending;
+    },
+    'rules/get': async ({ ids }) => rulesById(db, ids),
   };
 }
 

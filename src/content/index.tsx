@@ -1,5 +1,6 @@
-// Content script: the table of contents. Index the page's text, fetch and paint its claims,
-// offer "Flag claim" on a selection, show a card over a highlight, answer the popup.
+// Content script: the table of contents. Index the page's text, fetch and paint its claims and
+// the reader's rules, offer "Flag claim" on a selection, show a card over a highlight, answer
+// the popup.
 import { render } from 'preact';
 import * as v from 'valibot';
 import browser from 'webextension-polyfill';
@@ -7,6 +8,7 @@ import { describeRange } from '../core/anchor';
 import type { Claim, ClaimFields } from '../core/model';
 import { isEnvelope, type TabRequests, type TabRequestType, tabRequestSchemas } from '../messages';
 import { request } from '../request';
+import type { ClaimEditorResult } from '../ui/claim-editor';
 import { CheckWorthy, type MarkInfo } from './checkworthy';
 import { Highlighter, highlightsSupported } from './highlighter';
 import { PageClaims } from './page-claims';
@@ -31,12 +33,20 @@ function start(): void {
     () => settings,
   );
   const corrections = new PageCorrections(highlighter, () => claims.textIndex());
+  const warn = (error: unknown) => console.warn('Factmark:', error);
 
-  /** Everything painted, afresh: saved claims (fetched again when asked), corrections, marks. */
+  /**
+   * Everything painted, afresh: saved claims and rules (fetched again when asked; otherwise the
+   * last ones, matched against the page's new text), corrections, marks.
+   */
   async function refreshPage(fetchClaims: boolean): Promise<void> {
     settings = request('settings/get', { host: location.hostname });
-    if (fetchClaims) await claims.load();
-    else claims.repaint();
+    if (fetchClaims) {
+      // A failure to fetch the rules leaves the last ones in force; the claims still paint.
+      const rules = corrections.loadRules().catch(warn);
+      await claims.load();
+      await rules;
+    } else claims.repaint();
     corrections.refresh((await settings).builtIn);
     await checkworthy.refresh();
   }
@@ -50,8 +60,17 @@ function start(): void {
   let hideTimer: ReturnType<typeof setTimeout> | undefined;
 
   const show = (next: UiState) => {
+    // A card's pending auto-hide never closes the editor opened from it.
+    if (next.kind === 'editor') clearTimeout(hideTimer);
     state = next;
     render(<PageUi state={state} actions={actions} />, root);
+  };
+
+  /** Hides a card or mark that the pointer has left (never the editor or a pinned card). */
+  const hideTransient = () => {
+    if (state.kind === 'mark' || ((state.kind === 'card' || state.kind === 'correction') && !state.pinned)) {
+      actions.close();
+    }
   };
 
   const openEditorOnSelection = () => {
@@ -63,10 +82,30 @@ function start(): void {
 
   const actions: UiActions = {
     flag: openEditorOnSelection,
-    async save(fields: ClaimFields) {
+    async save({ rule, ...fields }: ClaimEditorResult) {
       if (state.kind !== 'editor') return;
       const editing = state.claim;
       const saved = editing ? await saveEdit(editing, fields) : await saveNew(fields);
+      if (rule && !editing) {
+        try {
+          await request('rules/save', {
+            phrase: rule.phrase,
+            matchCase: rule.matchCase,
+            verdict: fields.verdict,
+            correction: fields.correction,
+            note: fields.note,
+            sources: fields.sources,
+          });
+        } catch (error) {
+          // The claim is saved: keep the editor open on it (so Save again does not save it twice)
+          // and say why the rule was not.
+          claims.upsert(saved);
+          show({ kind: 'editor', quote: saved.quote.exact, claim: saved });
+          throw new Error(
+            `The claim was saved, but not the rule: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+      }
       claims.upsert(saved);
       pending = null;
       window.getSelection()?.removeAllRanges();
@@ -87,8 +126,12 @@ function start(): void {
     hoverCard(inside) {
       clearTimeout(hideTimer);
       if (!inside && ((state.kind === 'card' && !state.pinned) || state.kind === 'mark')) {
-        hideTimer = setTimeout(actions.close, 300);
+        hideTimer = setTimeout(hideTransient, 300);
       }
+    },
+    async ruleDetails(id) {
+      const [rule] = await request('rules/get', { ids: [id] });
+      return rule;
     },
     flagMark() {
       if (!hoveredMark) return;
@@ -184,10 +227,10 @@ function start(): void {
           }
         } else if (state.kind === 'mark') {
           clearTimeout(hideTimer);
-          hideTimer = setTimeout(actions.close, 300);
+          hideTimer = setTimeout(hideTransient, 300);
         } else if ((state.kind === 'card' || state.kind === 'correction') && !state.pinned) {
           clearTimeout(hideTimer);
-          hideTimer = setTimeout(actions.close, 300);
+          hideTimer = setTimeout(hideTransient, 300);
         }
       });
     },
@@ -253,7 +296,6 @@ function start(): void {
     );
   });
 
-  const warn = (error: unknown) => console.warn('Factmark:', error);
   // Corrections and detection after the claims: they read the text index their repaint built.
   void refreshPage(true).catch(warn);
   // Text that arrives later is painted too; a same-tab navigation brings that page's claims.

@@ -1,14 +1,16 @@
 // The in-page UI, rendered into the closed shadow root: the "Flag claim" button beside a
 // selection, the editor dialog, and the card that shows a highlighted claim.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Claim, ClaimFields } from '../core/model';
-import { ClaimEditor } from '../ui/claim-editor';
+import type { Claim } from '../core/model';
+import type { RuleDetails } from '../db/rules';
+import { ClaimEditor, type ClaimEditorResult } from '../ui/claim-editor';
 import { ClaimView, SourceLinks, VerdictBadge } from '../ui/claim-view';
 import type { PageCorrection } from './page-corrections';
 
 export type UiState =
   | { kind: 'idle' }
   | { kind: 'button'; x: number; y: number }
+  /** `claim` when editing one; otherwise a new claim, which may also be saved as a rule. */
   | { kind: 'editor'; quote: string; claim?: Claim }
   | { kind: 'card'; claim: Claim; x: number; y: number; pinned: boolean }
   /** The pointer is over a check-worthy sentence: why, and "Flag claim" for it. */
@@ -17,7 +19,7 @@ export type UiState =
 
 export interface UiActions {
   flag(): void;
-  save(fields: ClaimFields): Promise<void>;
+  save(fields: ClaimEditorResult): Promise<void>;
   edit(claim: Claim): void;
   remove(claim: Claim): Promise<void>;
   close(): void;
@@ -25,6 +27,8 @@ export interface UiActions {
   hoverCard(inside: boolean): void;
   /** Open the editor on the check-worthy sentence under the pointer. */
   flagMark(): void;
+  /** The rule behind a correction's highlight (for its card); undefined when it is gone. */
+  ruleDetails(id: string): Promise<RuleDetails | undefined>;
 }
 
 export function PageUi({ state, actions }: { state: UiState; actions: UiActions }) {
@@ -44,7 +48,7 @@ export function PageUi({ state, actions }: { state: UiState; actions: UiActions 
           <h2 class="fm-title">{state.claim ? 'Edit claim' : 'Flag claim'}</h2>
           <ClaimEditor
             quote={state.quote}
-            {...(state.claim ? { initial: state.claim } : {})}
+            {...(state.claim ? { initial: state.claim } : { phrase: state.quote })}
             onSave={actions.save}
             onCancel={actions.close}
           />
@@ -89,21 +93,73 @@ function CorrectionCard({
         if (e.key === 'Escape') actions.close();
       }}
     >
-      <div class="fm-claim">
-        <VerdictBadge claim={correction} />
-        <blockquote class="fm-quote">{correction.quote}</blockquote>
-        <p class="fm-correction">
-          <strong>Correction: </strong>
-          {correction.correction}
-        </p>
-        <SourceLinks sources={correction.sources} />
-        <p class="fm-origin">{correction.origin}</p>
-      </div>
+      {correction.ruleId ? (
+        <RuleCorrection correction={correction} ruleId={correction.ruleId} actions={actions} />
+      ) : (
+        <div class="fm-claim">
+          <VerdictBadge claim={correction} />
+          <blockquote class="fm-quote">{correction.quote}</blockquote>
+          <p class="fm-correction">
+            <strong>Correction: </strong>
+            {correction.correction}
+          </p>
+          <SourceLinks sources={correction.sources} />
+          <p class="fm-origin">{correction.origin}</p>
+        </div>
+      )}
       <div class="fm-actions">
         <button type="button" aria-label="Close" onClick={actions.close}>
           ×
         </button>
       </div>
+    </div>
+  );
+}
+
+/** A rule's match: the matched text at once, the rule's correction and sources once fetched. */
+function RuleCorrection({
+  correction,
+  ruleId,
+  actions,
+}: {
+  correction: PageCorrection;
+  ruleId: string;
+  actions: UiActions;
+}) {
+  const [rule, setRule] = useState<RuleDetails | 'loading' | 'gone' | 'failed'>('loading');
+  useEffect(() => {
+    let live = true;
+    setRule('loading');
+    actions.ruleDetails(ruleId).then(
+      (found) => live && setRule(found ?? 'gone'),
+      () => live && setRule('failed'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [ruleId, actions]);
+  return (
+    <div class="fm-claim">
+      <VerdictBadge claim={correction} />
+      <blockquote class="fm-quote">{correction.quote}</blockquote>
+      {rule === 'loading' && <p class="fm-origin">Loading…</p>}
+      {rule === 'gone' && <p class="fm-origin">This rule was deleted.</p>}
+      {rule === 'failed' && <p class="fm-origin">Could not load this rule. Reload the page.</p>}
+      {typeof rule === 'object' && (
+        <>
+          {rule.correction && (
+            <p class="fm-correction">
+              <strong>Correction: </strong>
+              {rule.correction}
+            </p>
+          )}
+          {rule.note && <p class="fm-note">{rule.note}</p>}
+          <SourceLinks sources={rule.sources} />
+          <p class="fm-origin">
+            {rule.listId ? `List: ${rule.listTitle ?? 'a correction list'}` : `Rule: “${rule.phrase}”`}
+          </p>
+        </>
+      )}
     </div>
   );
 }

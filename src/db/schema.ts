@@ -3,6 +3,7 @@
 // Every schema change is a new version() line; old versions stay so old databases upgrade.
 import { Dexie, type EntityTable } from 'dexie';
 import type { Claim } from '../core/model';
+import type { CorrectionList, Rule } from '../core/rule';
 
 /** One setting: a key (e.g. `detection.enabled`) and its value, checked when read (src/db/settings.ts). */
 export interface SettingRow {
@@ -13,6 +14,8 @@ export interface SettingRow {
 export type FactmarkDb = Dexie & {
   claims: EntityTable<Claim, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
+  rules: EntityTable<Rule, 'id'>;
+  lists: EntityTable<CorrectionList, 'id'>;
 };
 
 export const DB_NAME = 'factmark';
@@ -27,6 +30,13 @@ export function openDb(name = DB_NAME): FactmarkDb {
   db.version(2).stores({
     claims: 'id, pageKey, canonicalKey, updated, *tags, verdict',
     settings: 'key',
+  });
+  // v3: the reader's phrase rules (by list, by update time) and correction lists.
+  db.version(3).stores({
+    claims: 'id, pageKey, canonicalKey, updated, *tags, verdict',
+    settings: 'key',
+    rules: 'id, listId, updated',
+    lists: 'id',
   });
   return db;
 }

@@ -1,5 +1,6 @@
-// The toolbar popup: this page's claims with a count; click one to scroll the page to it; edit
-// and delete in place. Not-found claims are listed and marked.
+// The toolbar popup: "This page" — this page's claims with a count; click one to scroll the page
+// to it; edit and delete in place; not-found claims are listed and marked — and "Rules", the
+// reader's phrase rules (rules-view.tsx).
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Claim, ClaimFields } from '../core/model';
@@ -9,6 +10,7 @@ import { request } from '../request';
 import { ClaimEditor } from '../ui/claim-editor';
 import { ClaimView } from '../ui/claim-view';
 import { askTab, PageUnreachable, targetTabId } from './page-link';
+import { RulesView } from './rules-view';
 
 type Load =
   | { kind: 'loading' }
@@ -16,7 +18,37 @@ type Load =
   | { kind: 'error'; message: string }
   | { kind: 'ready'; tabId: number; status: PageStatus };
 
+type View = 'page' | 'rules';
+
 export function PopupApp() {
+  const [view, setView] = useState<View>('page');
+  const tab = (value: View, label: string) => (
+    <button
+      type="button"
+      role="tab"
+      id={`tab-${value}`}
+      aria-selected={view === value}
+      aria-controls="view"
+      class={view === value ? 'view-tab selected' : 'view-tab'}
+      onClick={() => setView(value)}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <>
+      <div class="view-tabs" role="tablist" aria-label="Views">
+        {tab('page', 'This page')}
+        {tab('rules', 'Rules')}
+      </div>
+      <div id="view" role="tabpanel" aria-labelledby={`tab-${view}`}>
+        {view === 'page' ? <PageView /> : <RulesView />}
+      </div>
+    </>
+  );
+}
+
+function PageView() {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);

@@ -2,12 +2,15 @@
 // absolutely placed at offsets computed from measured heights (an estimate until a row has been
 // seen). An ARIA feed of articles with roving focus: arrows, Home/End and Page keys move, Enter
 // opens, Delete deletes, Space selects, E edits.
+
+import { memo } from 'preact/compat';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Claim, ClaimFields } from '../core/model';
 import type { SearchQuery } from '../core/search/query';
 import type { Row } from '../core/search/select';
-import { ClaimRow } from './claim-row';
+import { ClaimRow, type ClaimRowProps } from './claim-row';
 import { PageRow } from './page-row';
+import { RowOffsets } from './row-offsets';
 
 export interface ClaimListProps {
   rows: readonly Row[];
@@ -30,6 +33,26 @@ const ESTIMATE = { claim: 150, page: 52 } as const;
 const OVERSCAN_PX = 600;
 const GAP = 8;
 
+const SHOWN_PROPS = [
+  'claim',
+  'site',
+  'query',
+  'selected',
+  'editing',
+  'showTitle',
+  'active',
+  'position',
+  'setSize',
+  'top',
+] as const satisfies readonly (keyof ClaimRowProps)[];
+
+/**
+ * A claim row re-renders only when what it shows changes — not on every scroll frame because its
+ * handlers are new closures. Those handlers act on the row's claim and position, both compared.
+ */
+const SteadyClaimRow = memo(ClaimRow, (before: ClaimRowProps, after: ClaimRowProps) =>
+  SHOWN_PROPS.every((name) => before[name] === after[name]),
+);
 function rowKey(row: Row): string {
   return row.kind === 'page' ? `page:${row.key}` : row.claim.id;
 }
@@ -38,7 +61,7 @@ export function ClaimList(props: ClaimListProps) {
   const { rows, query, selected } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const heights = useRef(new Map<string, number>());
-  const [measured, setMeasured] = useState(0);
+  const [, setMeasured] = useState(0);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(800);
   // The focused row, by key, so it stays the same note when rows above it come and go; its
@@ -48,23 +71,26 @@ export function ClaimList(props: ClaimListProps) {
   const focusWanted = useRef(false);
   const elements = useRef(new Map<string, HTMLElement>());
 
-  // Offsets of every row: offsets[i] is row i's top; offsets[n] the total height.
-  const offsets = useMemo(() => {
-    const out = new Float64Array(rows.length + 1);
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      out[i + 1] = out[i]! + (heights.current.get(rowKey(row)) ?? ESTIMATE[row.kind]) + GAP;
-    }
-    return out;
-  }, [rows, measured]);
+  // Where every row starts: built once per list (measured heights where known, else estimates),
+  // then each newly measured row updates it in O(log n) rather than a pass over every row.
+  const offsets = useMemo(
+    () =>
+      new RowOffsets(rows.length, (i) => {
+        const row = rows[i]!;
+        return (heights.current.get(rowKey(row)) ?? ESTIMATE[row.kind]) + GAP;
+      }),
+    [rows],
+  );
+  const offsetsNow = useRef({ offsets, rows });
+  offsetsNow.current = { offsets, rows };
 
   const activeIndex = Math.min(indexOfActive(rows, active), Math.max(rows.length - 1, 0));
   function setActive(index: number) {
     const row = rows[index];
     setActiveState({ key: row ? rowKey(row) : null, index });
   }
-  const first = Math.max(0, upperBound(offsets, scrollTop - OVERSCAN_PX) - 1);
-  const last = Math.min(rows.length, upperBound(offsets, scrollTop + viewport + OVERSCAN_PX));
+  const first = offsets.indexAt(scrollTop - OVERSCAN_PX);
+  const last = Math.min(rows.length, offsets.indexAt(scrollTop + viewport + OVERSCAN_PX) + 1);
   const shown: number[] = [];
   if (activeIndex < first && rows.length > 0) shown.push(activeIndex);
   for (let i = first; i < last; i++) shown.push(i);
@@ -85,9 +111,15 @@ export function ClaimList(props: ClaimListProps) {
           const before = heights.current.get(key);
           if (before === height) continue;
           heights.current.set(key, height);
+          const { offsets: layout, rows: listed } = offsetsNow.current;
+          const index = Number(element.dataset.index);
+          const row = listed[index];
+          if (!row || rowKey(row) !== key) continue;
+          const offset = layout.offsetOf(index);
+          const delta = layout.setHeight(index, height + GAP);
+          if (delta === 0) continue;
           changed = true;
-          const offset = Number(element.dataset.top);
-          if (offset + (before ?? height) <= top) shift += height - (before ?? height);
+          if (offset + layout.heightOf(index) - delta <= top) shift += delta;
         }
         if (changed) {
           if (shift !== 0 && scroller.current) scroller.current.scrollTop += shift;
@@ -119,8 +151,8 @@ export function ClaimList(props: ClaimListProps) {
     const element = scroller.current;
     const row = rows[activeIndex];
     if (!element || !row) return;
-    const top = offsets[activeIndex]!;
-    const bottom = offsets[activeIndex + 1]! - GAP;
+    const top = offsets.offsetOf(activeIndex);
+    const bottom = offsets.offsetOf(activeIndex + 1) - GAP;
     if (top < element.scrollTop) element.scrollTop = top;
     else if (bottom > element.scrollTop + element.clientHeight)
       element.scrollTop = bottom - element.clientHeight;
@@ -218,19 +250,19 @@ export function ClaimList(props: ClaimListProps) {
         role="feed"
         aria-label="Notes"
         aria-busy={props.busy}
-        style={{ height: `${offsets[rows.length]}px` }}
+        style={{ height: `${offsets.total}px` }}
       >
         {shown.map((i) => {
           const row = rows[i]!;
           const key = rowKey(row);
-          const top = offsets[i]!;
+          const top = offsets.offsetOf(i);
           const rowRef = (element: HTMLElement | null) => {
             const previous = elements.current.get(key);
             if (previous && previous !== element) observer.unobserve(previous);
             if (!element && previous) observer.unobserve(previous);
             if (element) {
               element.dataset.key = key;
-              element.dataset.top = String(top);
+              element.dataset.index = String(i);
               elements.current.set(key, element);
               observer.observe(element);
             } else elements.current.delete(key);
@@ -258,7 +290,7 @@ export function ClaimList(props: ClaimListProps) {
           }
           const claim = row.claim;
           return (
-            <ClaimRow
+            <SteadyClaimRow
               key={key}
               {...common}
               claim={claim}
@@ -295,16 +327,4 @@ function indexOfActive(rows: readonly Row[], active: { key: string | null; index
   if (there && rowKey(there) === active.key) return active.index;
   const found = rows.findIndex((row) => rowKey(row) === active.key);
   return found === -1 ? active.index : found;
-}
-
-/** The first index whose offset is greater than `value`. */
-function upperBound(offsets: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = offsets.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (offsets[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   type ClaimRecord,
+  IMPORT_LIMITS,
   type ImportFormat,
   type ImportPlan,
   type InvalidRecord,
@@ -22,6 +23,13 @@ const FORMAT_NAMES: Record<ImportFormat, string> = {
   hypothesis: 'Hypothesis export (Web Annotations)',
   'claim-review': 'schema.org ClaimReview',
 };
+
+/**
+ * The largest file this page reads. Factmark's own backup takes about 1 KB a claim (pretty-printed
+ * JSON), so a backup of 100,000 claims is near 100 MB: twice the library default. This allows a
+ * backup of as many records as an import takes (IMPORT_LIMITS.maxRecords) to be restored.
+ */
+export const MAX_IMPORT_CHARS = IMPORT_LIMITS.maxRecords * 1024;
 
 /** Invalid records listed one by one; the rest are counted. */
 const INVALID_SHOWN = 100;
@@ -61,7 +69,7 @@ export function ImportPanel({ db, dropped, onDroppedTaken, onImported }: ImportP
       // Let the progress bar paint before the (synchronous) parse of a possibly large file.
       const text = await file.text();
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      const parsed = parseImport(text);
+      const parsed = parseImport(text, { maxChars: MAX_IMPORT_CHARS });
       if (parsed.kind === 'invalid') return setStage({ kind: 'failed', text: parsed.error });
       const plan = await previewImport(db, parsed.records);
       setStage({

@@ -52,13 +52,16 @@ export function useClaimFeed(db: FactmarkDb): ClaimFeed {
       if (!stopped) setState((s) => ({ ...s, version: index.version, phase: 'ready', total: index.size }));
     };
 
+    // Indexed a chunk at a time as the chunks arrive, so the page never stops answering for the
+    // seconds that indexing 100,000 claims takes in one go.
     const readAll = async () => {
-      const all: Claim[] = [];
+      let loaded = 0;
+      index.reset([]);
       await loadAllClaims(db, (claims) => {
-        for (const claim of claims) all.push(claim);
-        if (!stopped) setState((s) => ({ ...s, loaded: all.length, total: Math.max(s.total, all.length) }));
+        index.upsert(claims);
+        loaded += claims.length;
+        if (!stopped) setState((s) => ({ ...s, loaded, total: Math.max(s.total, loaded) }));
       });
-      index.reset(all);
     };
 
     const reread = async (ids: string[]) => {
@@ -93,6 +96,8 @@ export function useClaimFeed(db: FactmarkDb): ClaimFeed {
       // The newest few first and alone: counting a large table is slower than reading 60 rows.
       const recent = await recentClaims(db, FIRST_SCREEN);
       if (!stopped) setState((s) => ({ ...s, recent }));
+      // Let the first screen paint before the long read starts competing for the main thread.
+      await afterPaint();
       void db.claims.count().then((total) => {
         if (!stopped) setState((s) => ({ ...s, total: Math.max(s.total, total) }));
       });
@@ -114,6 +119,10 @@ export function useClaimFeed(db: FactmarkDb): ClaimFeed {
   }, [db, index]);
 
   return { ...state, index };
+}
+
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 export function messageOf(error: unknown): string {

@@ -1,21 +1,37 @@
-// The claim editor form: verdict, correction, note, sources, tags. Shared by the in-page dialog
-// and the popup. It only collects and checks fields; the caller saves them.
+// The claim editor form: verdict, correction, note, sources, tags; for a new claim, optionally
+// "highlight this phrase on every page" (a rule). Shared by the in-page dialog and the popup. It
+// only collects and checks fields; the caller saves them.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import * as v from 'valibot';
 import { parseSources, parseTags } from '../core/claim-input';
 import { type ClaimFields, VERDICT_LABELS, VERDICTS, type Verdict } from '../core/model';
+import { PhraseSchema } from '../core/rule';
+
+/** What the editor hands back: the claim's fields, and the rule to save too, if one was asked for. */
+export interface ClaimEditorResult extends ClaimFields {
+  rule?: { phrase: string; matchCase: boolean };
+}
 
 export interface ClaimEditorProps {
   /** The quote being flagged, shown read-only above the fields. */
   quote: string;
   initial?: ClaimFields;
+  /**
+   * New claims only: offer "Highlight this phrase on every page", with this phrase (usually
+   * the selected text) to start from.
+   */
+  phrase?: string;
   /** Saves the fields; a rejected promise's message is shown in the form. */
-  onSave(fields: ClaimFields): Promise<void>;
+  onSave(fields: ClaimEditorResult): Promise<void>;
   onCancel(): void;
   /** Prefix for element ids, so two editors on one page don't clash. */
   idPrefix?: string;
 }
 
-export function ClaimEditor({ quote, initial, onSave, onCancel, idPrefix = 'fm' }: ClaimEditorProps) {
+export function ClaimEditor({ quote, initial, phrase, onSave, onCancel, idPrefix = 'fm' }: ClaimEditorProps) {
+  const [asRule, setAsRule] = useState(false);
+  const [rulePhrase, setRulePhrase] = useState(phrase ?? '');
+  const [matchCase, setMatchCase] = useState(false);
   const [verdict, setVerdict] = useState<Verdict | ''>(initial?.verdict ?? '');
   const [correction, setCorrection] = useState(initial?.correction ?? '');
   const [note, setNote] = useState(initial?.note ?? '');
@@ -34,6 +50,11 @@ export function ClaimEditor({ quote, initial, onSave, onCancel, idPrefix = 'fm' 
     if (!parsedSources.ok) return setError(parsedSources.error);
     const parsedTags = parseTags(tags);
     if (!parsedTags.ok) return setError(parsedTags.error);
+    const wantsRule = asRule && phrase !== undefined;
+    const parsedPhrase = v.safeParse(PhraseSchema, rulePhrase);
+    if (wantsRule && !parsedPhrase.success) {
+      return setError(`Phrase: ${parsedPhrase.issues[0]?.message ?? 'is not valid'}`);
+    }
     setError('');
     setSaving(true);
     try {
@@ -43,6 +64,7 @@ export function ClaimEditor({ quote, initial, onSave, onCancel, idPrefix = 'fm' 
         note: note.trim(),
         sources: parsedSources.value,
         tags: parsedTags.value,
+        ...(wantsRule && parsedPhrase.success ? { rule: { phrase: parsedPhrase.output, matchCase } } : {}),
       });
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : 'Could not save. Try again.');
@@ -105,6 +127,33 @@ export function ClaimEditor({ quote, initial, onSave, onCancel, idPrefix = 'fm' 
         placeholder="Comma-separated, e.g. EU, law"
         onInput={(e) => setTags(e.currentTarget.value)}
       />
+      {phrase !== undefined && (
+        <div class="fm-rule">
+          <label class="fm-check">
+            <input type="checkbox" checked={asRule} onChange={(e) => setAsRule(e.currentTarget.checked)} />
+            Highlight this phrase on every page
+          </label>
+          {asRule && (
+            <>
+              <label for={id('phrase')}>Phrase</label>
+              <input
+                id={id('phrase')}
+                type="text"
+                value={rulePhrase}
+                onInput={(e) => setRulePhrase(e.currentTarget.value)}
+              />
+              <label class="fm-check">
+                <input
+                  type="checkbox"
+                  checked={matchCase}
+                  onChange={(e) => setMatchCase(e.currentTarget.checked)}
+                />
+                Match case
+              </label>
+            </>
+          )}
+        </div>
+      )}
       {error && (
         <p class="fm-error" role="alert">
           {error}

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch, makeHandlers } from '../../src/background/handlers';
+import { decodeRules, findMatches } from '../../src/core/match';
 import { type FactmarkDb, openDb } from '../../src/db/schema';
 
 let db: FactmarkDb;
@@ -197,5 +198,100 @@ describe('settings messages', () => {
     }
     expect(changes).toBe(0);
     expect(await db.settings.count()).toBe(0);
+  });
+});
+
+describe('rule messages', () => {
+  const rule = {
+    phrase: 'Digital Rights Act',
+    matchCase: false,
+    verdict: 'false',
+    correction: 'It is the Digital Services Act.',
+    note: '',
+    sources: ['https://eur-lex.europa.eu/eli/reg/2022/2065/oj'],
+  };
+  const send = (type: string, payload: unknown) => dispatch(handlers, { factmark: 1, type, payload }, {});
+  async function saved(payload: unknown): Promise<{ id: string }> {
+    const reply = await send('rules/save', payload);
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.value as { id: string };
+  }
+  /** What the content script gets: the encoded rules after a JSON round trip, as Chrome sends them. */
+  async function forPage() {
+    const reply = await send('rules/for-page', {});
+    if (!reply.ok) throw new Error(reply.error);
+    const value = JSON.parse(JSON.stringify(reply.value)) as {
+      ids: string[];
+      verdicts: unknown[];
+      compiled: unknown;
+    };
+    return { ...value, compiled: decodeRules(value.compiled) };
+  }
+
+  it('save a rule, switched on, and tell the tabs to repaint', async () => {
+    const reply = await send('rules/save', rule);
+    expect(reply).toMatchObject({ ok: true, value: { ...rule, listId: null, enabled: true } });
+    expect(changes).toBe(1);
+  });
+
+  it('reject a phrase too short, a bad source and unknown fields, saving nothing', async () => {
+    for (const payload of [
+      { ...rule, phrase: 'x' },
+      { ...rule, sources: ['ftp://example.org'] },
+      { ...rule, listId: 'x' },
+      { ...rule, id: 'not-a-uuid' },
+    ]) {
+      const reply = await send('rules/save', payload);
+      expect(reply.ok, JSON.stringify(payload)).toBe(false);
+    }
+    expect(await db.rules.count()).toBe(0);
+    expect(changes).toBe(0);
+  });
+
+  it('send the enabled rules compiled, in a form that survives JSON, with their ids and verdicts', async () => {
+    const { id } = await saved(rule);
+    const page = await forPage();
+    expect(page.ids).toEqual([id]);
+    expect(page.verdicts).toEqual(['false']);
+    const text = 'Under the digital rights  act, platforms…';
+    expect(findMatches(page.compiled, text).map((m) => text.slice(m.start, m.end))).toEqual([
+      'digital rights  act',
+    ]);
+  });
+
+  it('compile again after a rule is switched off, edited or deleted', async () => {
+    const { id } = await saved(rule);
+    await forPage();
+    await saved({ ...rule, id, enabled: false });
+    expect((await forPage()).ids).toEqual([]);
+    await saved({ ...rule, id, enabled: true, verdict: null });
+    expect((await forPage()).verdicts).toEqual([null]);
+    expect(await send('rules/delete', { id })).toEqual({ ok: true, value: { deleted: true } });
+    expect((await forPage()).ids).toEqual([]);
+    expect(changes).toBe(4);
+  });
+
+  it('list every rule and answer the ones asked for by id', async () => {
+    const a = await saved(rule);
+    const b = await saved({ ...rule, phrase: 'second phrase' });
+    const list = await send('rules/list', {});
+    expect(list).toMatchObject({
+      ok: true,
+      value: expect.arrayContaining([
+        {
+          ...rule,
+          id: a.id,
+          listId: null,
+          enabled: true,
+          created: expect.any(Number),
+          updated: expect.any(Number),
+        },
+      ]),
+    });
+    expect((list as { value: unknown[] }).value).toHaveLength(2);
+    expect(await send('rules/get', { ids: [b.id] })).toMatchObject({
+      ok: true,
+      value: [{ id: b.id, phrase: 'second phrase' }],
+    });
   });
 });

@@ -189,3 +189,16 @@ describe('SearchIndex', () => {
     expect(times[Math.floor(times.length / 2)]).toBeLessThan(50);
   });
 });
+
+describe('SearchIndex rows', () => {
+  it('lists the same row object for a claim in every search, so a keystroke allocates no rows', async () => {
+    const { selectClaims } = await import('../../src/core/search/select');
+    const { DEFAULT_VIEW } = await import('../../src/core/search/view-state');
+    const index = new SearchIndex([claim(), claim({ note: 'needle' })]);
+    const all = selectClaims(index, DEFAULT_VIEW).rows;
+    const found = selectClaims(index, { ...DEFAULT_VIEW, q: 'need' }).rows;
+    expect(found).toHaveLength(1);
+    expect(all).toContain(found[0]);
+    expect(found[0]).toMatchObject({ kind: 'claim', site: 'bbc.co.uk' });
+  });
+});

@@ -13,3 +13,4 @@ export {
   type RuleInput,
   serialise,
 } from './phrase-matcher';
+export { decodeRules, type EncodedRules, encodeRules } from './transport';

@@ -84,5 +84,5 @@ export function groupByPage(docs: readonly IndexedClaim[]): Row[] {
 }
 
 function claimRow(doc: IndexedClaim): Row {
-  return { kind: 'claim', claim: doc.claim, site: doc.site };
+  return doc.row;
 }

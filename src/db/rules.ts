@@ -1,0 +1,97 @@
+// The reader's phrase rules: stored, updated, switched on and off, deleted. Drafts are checked
+// with RuleDraftSchema here too, so no caller can store a rule the matcher would choke on.
+// Stamps ids and times; matching is core/match, the message handlers are background/handlers.ts.
+import * as v from 'valibot';
+import { describeIssues } from '../core/claim-schema';
+import { type Rule, type RuleDraft, RuleDraftSchema } from '../core/rule';
+import type { FactmarkDb } from './schema';
+
+/** A draft to save: a new rule (no id, or an unknown one) or new fields for an existing rule. */
+export interface RuleSave extends RuleDraft {
+  id?: string;
+  /** Defaults to on for a new rule, and to the rule's current state for an update. */
+  enabled?: boolean;
+}
+
+/** Saves a new rule, or updates an existing one's fields (its list and creation time stay). */
+export async function saveRule(db: FactmarkDb, save: RuleSave, now = Date.now()): Promise<Rule> {
+  const { id, enabled, ...fields } = save;
+  const parsed = v.safeParse(RuleDraftSchema, fields);
+  if (!parsed.success) throw new Error(describeIssues(parsed.issues));
+  const draft = parsed.output;
+  return db.transaction('rw', db.rules, async () => {
+    const existing = id ? await db.rules.get(id) : undefined;
+    const rule: Rule = existing
+      ? {
+          ...existing,
+          ...draft,
+          sources: [...draft.sources],
+          enabled: enabled ?? existing.enabled,
+          updated: now,
+        }
+      : {
+          id: id ?? crypto.randomUUID(),
+          ...draft,
+          sources: [...draft.sources],
+          listId: null,
+          enabled: enabled ?? true,
+          created: now,
+          updated: now,
+        };
+    await db.rules.put(rule);
+    return rule;
+  });
+}
+
+/** Switches a rule on or off; undefined when there is no such rule. */
+export async function setRuleEnabled(
+  db: FactmarkDb,
+  id: string,
+  enabled: boolean,
+  now = Date.now(),
+): Promise<Rule | undefined> {
+  return db.transaction('rw', db.rules, async () => {
+    const existing = await db.rules.get(id);
+    if (!existing) return undefined;
+    const rule: Rule = { ...existing, enabled, updated: now };
+    await db.rules.put(rule);
+    return rule;
+  });
+}
+
+export async function deleteRule(db: FactmarkDb, id: string): Promise<boolean> {
+  return db.transaction('rw', db.rules, async () => {
+    if (!(await db.rules.get(id))) return false;
+    await db.rules.delete(id);
+    return true;
+  });
+}
+
+/** Every rule, newest first (by when it was made, so editing one does not reorder the list). */
+export async function allRules(db: FactmarkDb): Promise<Rule[]> {
+  const rules = await db.rules.toArray();
+  return rules.sort((a, b) => b.created - a.created || (a.id < b.id ? -1 : 1));
+}
+
+/** The rules that apply to pages: switched on, oldest first (a stable order to compile in). */
+export async function enabledRules(db: FactmarkDb): Promise<Rule[]> {
+  const rules = await db.rules.filter((rule) => rule.enabled).toArray();
+  return rules.sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : 1));
+}
+
+/** A rule with the title of the list it came from, when it came from one (for the card). */
+export interface RuleDetails extends Rule {
+  listTitle?: string;
+}
+
+/** The rules with these ids, in that order, with their lists' titles; unknown ids are skipped. */
+export async function rulesById(db: FactmarkDb, ids: readonly string[]): Promise<RuleDetails[]> {
+  const rules = (await db.rules.bulkGet([...ids])).filter((rule): rule is Rule => rule !== undefined);
+  const listIds = [...new Set(rules.flatMap((rule) => (rule.listId ? [rule.listId] : [])))];
+  const lists = listIds.length > 0 ? await db.lists.bulkGet(listIds) : [];
+  const titles = new Map(lists.flatMap((list) => (list ? [[list.id, list.title] as const] : [])));
+  return rules.map((rule) => {
+    const listTitle = rule.listId ? titles.get(rule.listId) : undefined;
+    return listTitle === undefined ? rule : { ...rule, listTitle };
+  });
+}

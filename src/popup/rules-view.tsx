@@ -1,0 +1,258 @@
+// The popup's "Rules" view: every phrase rule the reader made ("highlight this phrase on every
+// page"), each with an on/off switch, Edit (in place) and Delete (with a confirm step). Writes go
+// through the background, which tells every tab to repaint.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { parseSources } from '../core/claim-input';
+import { VERDICT_LABELS, VERDICTS, type Verdict } from '../core/model';
+import type { Rule, RuleDraft } from '../core/rule';
+import { request } from '../request';
+import { SourceLinks, VerdictBadge } from '../ui/claim-view';
+
+type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; rules: Rule[] };
+
+const message = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
+
+export function RulesView() {
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [editing, setEditing] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [error, setError] = useState('');
+
+  const refresh = useCallback(async () => {
+    try {
+      setLoad({ kind: 'ready', rules: await request('rules/list', {}) });
+    } catch (failure) {
+      setLoad({ kind: 'error', message: message(failure) });
+    }
+  }, []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  async function write(action: () => Promise<unknown>) {
+    setError('');
+    try {
+      await action();
+      await refresh();
+    } catch (failure) {
+      setError(message(failure));
+    }
+  }
+
+  if (load.kind === 'loading') return <p class="empty">Loading…</p>;
+  if (load.kind === 'error') {
+    return (
+      <p class="error" role="alert">
+        {load.message}
+      </p>
+    );
+  }
+  const { rules } = load;
+  return (
+    <section aria-labelledby="rules-title">
+      <h1 id="rules-title">
+        {rules.length === 0 ? 'Rules' : `${rules.length} ${rules.length === 1 ? 'rule' : 'rules'}`}
+      </h1>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {rules.length === 0 ? (
+        <p class="empty">No rules yet. When you flag a claim, tick “Highlight this phrase on every page”.</p>
+      ) : (
+        <ul class="claims rules" aria-label="Rules">
+          {rules.map((rule) => (
+            <li key={rule.id} class={rule.enabled ? 'claim rule' : 'claim rule disabled'}>
+              {editing === rule.id ? (
+                <RuleEditor
+                  rule={rule}
+                  onSave={async (draft) => {
+                    await request('rules/save', { ...draft, id: rule.id });
+                    setEditing(null);
+                    await refresh();
+                  }}
+                  onCancel={() => setEditing(null)}
+                />
+              ) : (
+                <>
+                  <div class="fm-claim">
+                    <VerdictBadge claim={rule} />
+                    <blockquote class="fm-quote">
+                      {rule.phrase}
+                      {rule.matchCase && <span class="match-case"> (match case)</span>}
+                    </blockquote>
+                    {rule.correction && (
+                      <p class="fm-correction">
+                        <strong>Correction: </strong>
+                        {rule.correction}
+                      </p>
+                    )}
+                    {rule.note && <p class="fm-note">{rule.note}</p>}
+                    <SourceLinks sources={rule.sources} />
+                    {rule.listId && <p class="rule-list">from list {rule.listId}</p>}
+                  </div>
+                  <div class="actions">
+                    <label class="switch">
+                      <input
+                        type="checkbox"
+                        role="switch"
+                        checked={rule.enabled}
+                        aria-checked={rule.enabled}
+                        aria-label={`Enabled: ${rule.phrase}`}
+                        onChange={() =>
+                          void write(() =>
+                            request('rules/save', { ...draftOf(rule), id: rule.id, enabled: !rule.enabled }),
+                          )
+                        }
+                      />
+                      On
+                    </label>
+                    <button type="button" onClick={() => setEditing(rule.id)}>
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      class={confirming === rule.id ? 'danger' : ''}
+                      onClick={() =>
+                        confirming === rule.id
+                          ? void write(async () => {
+                              await request('rules/delete', { id: rule.id });
+                              setConfirming(null);
+                            })
+                          : setConfirming(rule.id)
+                      }
+                    >
+                      {confirming === rule.id ? 'Confirm delete' : 'Delete'}
+                    </button>
+                  </div>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function draftOf(rule: Rule): RuleDraft {
+  const { phrase, matchCase, verdict, correction, note, sources } = rule;
+  return { phrase, matchCase, verdict, correction, note, sources };
+}
+
+/** Edits a rule's phrase, match case, verdict, correction, note and sources. */
+function RuleEditor({
+  rule,
+  onSave,
+  onCancel,
+}: {
+  rule: Rule;
+  onSave(draft: RuleDraft): Promise<void>;
+  onCancel(): void;
+}) {
+  const [phrase, setPhrase] = useState(rule.phrase);
+  const [matchCase, setMatchCase] = useState(rule.matchCase);
+  const [verdict, setVerdict] = useState<Verdict | ''>(rule.verdict ?? '');
+  const [correction, setCorrection] = useState(rule.correction);
+  const [note, setNote] = useState(rule.note);
+  const [sources, setSources] = useState(rule.sources.join('\n'));
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (saving) return;
+    const parsedSources = parseSources(sources);
+    if (!parsedSources.ok) return setError(parsedSources.error);
+    setError('');
+    setSaving(true);
+    try {
+      await onSave({
+        phrase: phrase.trim(),
+        matchCase,
+        verdict: verdict === '' ? null : verdict,
+        correction: correction.trim(),
+        note: note.trim(),
+        sources: parsedSources.value,
+      });
+    } catch (failure) {
+      setError(message(failure));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const id = (name: string) => `rule-${rule.id}-${name}`;
+  return (
+    <form
+      class="fm-editor"
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+      noValidate
+    >
+      <label for={id('phrase')}>Phrase</label>
+      <input
+        id={id('phrase')}
+        ref={first}
+        type="text"
+        value={phrase}
+        onInput={(e) => setPhrase(e.currentTarget.value)}
+      />
+      <label class="fm-check">
+        <input type="checkbox" checked={matchCase} onChange={(e) => setMatchCase(e.currentTarget.checked)} />
+        Match case
+      </label>
+      <label for={id('verdict')}>Verdict</label>
+      <select
+        id={id('verdict')}
+        value={verdict}
+        onChange={(e) => setVerdict(e.currentTarget.value as Verdict | '')}
+      >
+        <option value="">No verdict — just a note</option>
+        {VERDICTS.map((v) => (
+          <option key={v} value={v}>
+            {VERDICT_LABELS[v]}
+          </option>
+        ))}
+      </select>
+      <label for={id('correction')}>Correction</label>
+      <textarea
+        id={id('correction')}
+        rows={2}
+        value={correction}
+        onInput={(e) => setCorrection(e.currentTarget.value)}
+      />
+      <label for={id('note')}>Note</label>
+      <textarea id={id('note')} rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      <label for={id('sources')}>Sources</label>
+      <textarea
+        id={id('sources')}
+        rows={2}
+        value={sources}
+        placeholder="One web address per line: https://…"
+        onInput={(e) => setSources(e.currentTarget.value)}
+      />
+      {error && (
+        <p class="fm-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="fm-actions">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" class="fm-primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+      </div>
+    </form>
+  );
+}

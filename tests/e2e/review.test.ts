@@ -1,0 +1,232 @@
+// The review page end to end in real Chromium with the built extension: a claim flagged on a news
+// page through the in-page button and editor is found on review.html by typing in the search box,
+// edited inline (the popup then shows the edit), opened at the claim ("Open" pulses its
+// highlight), exported as a Factmark backup, and imported into a fresh profile — after a preview
+// that says "1 new" — and importing it again adds nothing.
+//
+// The in-page UI lives in a closed shadow root, so flagging goes through the harness
+// (clickByRole). The review page is ordinary light DOM: it is driven with Playwright's own
+// locators, on the Playwright page behind the harness's tab. To reach it (and the tab "Open"
+// creates, and the download), this file records the contexts the harness launches by wrapping
+// `chromium.launchPersistentContext` — the same playwright-core module instance the harness uses.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  hasBuiltExtension,
+  launchBrowser,
+  type TestBrowser,
+  type TestPage,
+  waitFor,
+} from './support/browsers';
+import { startServer, type TestServer } from './support/server';
+
+const PAGES = fileURLToPath(new URL('../fixtures/pages', import.meta.url));
+const QUOTE = 'a gunman opened fire at a cinema in the US state of Louisiana';
+const CORRECTION = 'Corrected in the e2e test.';
+const EDITED = 'The shooting was in Lafayette, Louisiana; edited on the review page.';
+
+const contexts: BrowserContext[] = [];
+const launchPersistent = chromium.launchPersistentContext.bind(chromium);
+chromium.launchPersistentContext = (async (...args: Parameters<typeof launchPersistent>) => {
+  const context = await launchPersistent(...args);
+  contexts.push(context);
+  return context;
+}) as typeof chromium.launchPersistentContext;
+
+/** The Playwright page behind a harness tab, found by its URL. */
+function playwrightPage(context: BrowserContext | undefined, url: string): Page {
+  const page = context?.pages().find((candidate) => candidate.url() === url);
+  if (!page) throw new Error(`no Playwright page at ${url}`);
+  return page;
+}
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+async function flag(page: TestPage, quote: string) {
+  await page.selectText(quote);
+  await page.clickByRole('button', 'Flag claim');
+  await page.findByRole('dialog', 'Flag claim');
+  // Focus starts on Verdict: "False" with the keyboard, then the correction.
+  await page.keyboardPress('ArrowDown');
+  await page.keyboardPress('Tab');
+  await page.keyboardType(CORRECTION);
+  await page.clickByRole('button', 'Save');
+  await waitFor(
+    async () =>
+      (await page.highlights()).some(
+        (h) => h.name === 'factmark-false' && h.texts.some((text) => squash(text) === quote),
+      ),
+    10_000,
+    100,
+    'the flagged claim is not highlighted',
+  );
+}
+
+const built = hasBuiltExtension();
+
+describe.skipIf(!built)('the review page in Chromium', () => {
+  let server: TestServer;
+  let browser: TestBrowser;
+  let article: TestPage;
+  let review: Page;
+  const files = mkdtempSync(join(tmpdir(), 'factmark-review-e2e-'));
+  const backup = join(files, 'backup.json');
+
+  beforeAll(async () => {
+    server = await startServer(PAGES);
+    browser = await launchBrowser('chromium');
+    article = await browser.newPage();
+    await article.goto(server.url('/bbc-1.html'));
+    await flag(article, QUOTE);
+    const tab = await browser.openExtensionPage('review.html');
+    review = playwrightPage(contexts[0], tab.url());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(files, { recursive: true, force: true });
+  });
+
+  const row = () => review.locator('.claim-row', { hasText: QUOTE });
+
+  it('finds a claim flagged on an article by typing words of it in the search box', async () => {
+    const search = review.getByRole('searchbox', { name: 'Search notes' });
+    await search.click();
+    await review.keyboard.type('gunman louis');
+    await expect.poll(() => review.locator('.claim-row').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => row().count()).toBe(1);
+    // The words typed are marked in the row, the last one as the whole word it begins.
+    expect(await row().locator('mark').allTextContents()).toEqual(['gunman', 'Louisiana']);
+    expect(await review.locator('#count').textContent()).toBe('1 of 1 notes');
+
+    await search.fill('');
+    await review.keyboard.type('nothing matches this');
+    await expect.poll(() => review.getByText('No notes match this search').count()).toBe(1);
+    await search.fill('cinema');
+    await expect.poll(() => row().count()).toBe(1);
+  });
+
+  it('saves an inline edit of the correction, and the popup shows the new correction', async () => {
+    await row().getByRole('button', { name: 'Edit', exact: true }).click();
+    const correction = row().getByLabel('Correction');
+    await correction.fill(EDITED);
+    await row().getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => row().locator('.fm-correction').textContent(), { timeout: 10_000 })
+      .toContain(EDITED);
+
+    const popup = await browser.openExtensionPage(`popup.html?tab=${await browser.tabIdOf(article.url())}`);
+    await waitFor(
+      () => popup.evaluate(() => (document.body.textContent ?? '').includes('1 claim on this page')),
+      10_000,
+    );
+    const text = await popup.evaluate(() => document.body.textContent ?? '');
+    expect(text).toContain(EDITED);
+    expect(text).not.toContain(CORRECTION);
+    await popup.close();
+  });
+
+  it('"Open" opens the article in a new tab, scrolled to the claim, and pulses its highlight', async () => {
+    const opened = contexts[0]!.waitForEvent('page', { timeout: 15_000 });
+    await row().getByRole('button', { name: 'Open' }).click();
+    const tab = await opened;
+    await tab.waitForURL(server.url('/bbc-1.html'), { timeout: 15_000 });
+    // The pulse lasts 1.6 s once the content script has anchored the claim: poll quickly for it.
+    const pulsed = await tab
+      .waitForFunction(
+        () => {
+          const pulse = CSS.highlights.get('factmark-pulse');
+          for (const range of pulse ?? []) return range instanceof Range ? range.toString() : '';
+          return null;
+        },
+        null,
+        { timeout: 20_000, polling: 'raf' },
+      )
+      .catch(async (error: unknown) => {
+        const painted = await tab.evaluate(() => [...CSS.highlights.keys()]);
+        const toast = await review.locator('.toast-region').textContent();
+        throw new Error(`no pulse (highlights: ${painted.join(', ')}; review page says: ${toast}): ${error}`);
+      });
+    expect(squash(String(await pulsed.jsonValue()))).toBe(QUOTE);
+    // Scrolled into view (the scroll is smooth: wait for it to arrive).
+    await tab.waitForFunction(
+      () => {
+        for (const range of CSS.highlights.get('factmark-false') ?? []) {
+          const rect = (range as Range).getBoundingClientRect();
+          return rect.top >= 0 && rect.bottom <= innerHeight;
+        }
+        return false;
+      },
+      null,
+      { timeout: 5_000 },
+    );
+    expect(await tab.evaluate(() => scrollY)).toBeGreaterThan(0);
+    await tab.close();
+  });
+
+  it('exports every note as a Factmark backup file', async () => {
+    await review.getByRole('radio', { name: /All notes/ }).check();
+    await review.getByLabel('Format').selectOption('backup');
+    const download = review.waitForEvent('download', { timeout: 15_000 });
+    await review.getByRole('button', { name: 'Export 1 note' }).click();
+    await (await download).saveAs(backup);
+    const saved = JSON.parse(readFileSync(backup, 'utf8')) as {
+      format: string;
+      claims: { quote: { exact: string }; correction: string }[];
+    };
+    expect(saved.format).toBe('factmark-backup');
+    expect(saved.claims).toHaveLength(1);
+    expect(squash(saved.claims[0]!.quote.exact)).toBe(QUOTE);
+    expect(saved.claims[0]!.correction).toBe(EDITED);
+  });
+
+  describe('in a fresh profile', () => {
+    let fresh: TestBrowser;
+    let page: Page;
+
+    beforeAll(async () => {
+      fresh = await launchBrowser('chromium');
+      const tab = await fresh.openExtensionPage('review.html');
+      page = playwrightPage(contexts[1], tab.url());
+      await page.getByText('No notes yet.').waitFor({ timeout: 10_000 });
+    });
+    afterAll(async () => {
+      await fresh?.close();
+    });
+
+    async function choose(file: string) {
+      await page.locator('.import input[type="file"]').setInputFiles(file);
+      await page.getByRole('region', { name: 'Import preview' }).waitFor({ timeout: 15_000 });
+    }
+    const plan = async () => (await page.locator('.preview .plan').textContent()) ?? '';
+
+    it('imports the backup after a preview of one new note, and lists the claim', async () => {
+      await choose(backup);
+      expect(squash(await plan())).toContain('1 new');
+      expect(squash(await plan())).toContain('0 already there');
+      await page.getByRole('button', { name: 'Import 1 note' }).click();
+      await expect
+        .poll(() => page.getByRole('status').filter({ hasText: 'Imported' }).count(), { timeout: 15_000 })
+        .toBe(1);
+      const listed = page.locator('.claim-row', { hasText: QUOTE });
+      await expect.poll(() => listed.count(), { timeout: 10_000 }).toBe(1);
+      expect(await listed.locator('.fm-correction').textContent()).toContain(EDITED);
+      expect(await page.locator('#count').textContent()).toBe('1 note');
+    });
+
+    it('finds the same backup already there on a second import, and adds nothing', async () => {
+      await choose(backup);
+      expect(squash(await plan())).toContain('0 new');
+      expect(squash(await plan())).toContain('1 already there');
+      expect(await page.getByRole('button', { name: 'Nothing to import' }).isDisabled()).toBe(true);
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      expect(await page.locator('.claim-row').count()).toBe(1);
+      expect(await page.locator('#count').textContent()).toBe('1 note');
+    });
+  });
+});
