@@ -16,9 +16,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
+import { sharedPath } from '../scripts/shared-dir.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CORPUS = '/work/shared/corpus/news';
+const CORPUS = sharedPath('corpus', 'news');
 const PAGES = [
   ['guardian-1.html', join(CORPUS, 'guardian-1.html')],
   ['yahoo-1.html', join(CORPUS, 'yahoo-1.html')],

@@ -16,10 +16,11 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
+import { sharedPath } from '../scripts/shared-dir.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXTENSION = join(ROOT, 'extension');
-const CORPUS = process.env.FACTMARK_CORPUS ?? '/work/shared/corpus/news';
+const CORPUS = process.env.FACTMARK_CORPUS ?? sharedPath('corpus', 'news');
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 100_000);
 const RELOADS = 5;
 const QUERIES = ['minister', 'police said', 'climate', 'election result', 'governm', 'trump', 'pr'];

@@ -16,9 +16,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DENSE_NAMES, extractDocument } from '../src/core/detect/features';
 import type { DetectModel } from '../src/core/detect/model';
+import { sharedPath } from './shared-dir.mjs';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const DEFAULT_DATA_DIR = resolve(REPO_ROOT, '../shared/datasets/checkthat-2019-task1/training');
+export const DEFAULT_DATA_DIR = sharedPath('datasets', 'checkthat-2019-task1', 'training');
 export const DEFAULT_MODEL_PATH = join(REPO_ROOT, 'src/core/detect/model.json');
 
 /** One debate: its sentences in order and their labels (1 = worth checking). */

@@ -2,8 +2,8 @@
 // the page changes. Real pages from the corpus, edited the way news pages change.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sharedPath } from '../../scripts/shared-dir.mjs';
 import {
   collapseWhitespace,
   describeRange,
@@ -368,11 +368,11 @@ describe('findQuote on right-to-left and Chinese pages', () => {
 });
 
 describe('findQuote on a large page', () => {
-  const path = fileURLToPath(new URL('../../../shared/corpus/news/wikipedia-2.html', import.meta.url));
+  const path = sharedPath('corpus', 'news', 'wikipedia-2.html');
   const available = existsSync(path);
 
   it.skipIf(!available)(
-    'finds fifty quotes after text is inserted above them and words inside ten of them are edited (needs ../shared/corpus/news/wikipedia-2.html)',
+    'finds fifty quotes after text is inserted above them and words inside ten of them are edited (needs the shared corpus)',
     () => {
       const text = pageTextOf(readFileSync(path, 'utf8'));
       const page = new PageText(text);

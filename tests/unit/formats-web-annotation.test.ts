@@ -2,13 +2,15 @@
 // assertions (their draft-04 JSON Schemas, run with ajv), the WG's correct samples import or are
 // refused with a reason, and an export imports back to the same claims.
 import { readdirSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import Ajv, { type ValidateFunction } from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
+import { sharedPath } from '../../scripts/shared-dir.mjs';
 import { claimToAnnotation, exportWebAnnotations, parseImport, planImport } from '../../src/core/formats';
 import type { Claim } from '../../src/core/model';
 import { pageKey } from '../../src/core/url/page-key';
 
-const SUITE = new URL('../../../shared/conformance/web-annotation-tests/', import.meta.url);
+const SUITE = pathToFileURL(`${sharedPath('conformance', 'web-annotation-tests')}/`);
 const readJson = (path: string): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL(path, SUITE), 'utf8'));
 
