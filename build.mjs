@@ -1,7 +1,9 @@
 // Builds the loadable extension into extension/: bundles each entry under src/ with esbuild and
 // copies manifest.json next to them. Static files (HTML, CSS, icons) live in extension/ already.
+// Then writes extension-firefox/: the same files with the manifest Firefox is given (see
+// firefoxManifest) — what `web-ext lint` checks and the Firefox end-to-end tests load.
 // Usage: node build.mjs [--watch] [--dev]
-import { copyFile, stat } from 'node:fs/promises';
+import { copyFile, cp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -12,6 +14,28 @@ const entries = {
   content: 'src/content/index.tsx',
   popup: 'src/popup/index.tsx',
   review: 'src/review/index.tsx',
+};
+
+/**
+ * Factmark renders no HTML strings, so Preact's one `innerHTML` write (its
+ * `dangerouslySetInnerHTML` prop) is turned into a `textContent` write: the bundles then hold no
+ * way to parse markup, and `web-ext lint` has no unsafe assignment to report. The build fails if
+ * Preact's code no longer has the shape this expects, rather than shipping it unchanged.
+ */
+const noInnerHtml = {
+  name: 'no-inner-html',
+  setup(build) {
+    build.onLoad(
+      { filter: /[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.(mjs|module\.js)$/ },
+      async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        const writes = source.match(/\b\w+\.innerHTML=(?!=)/g) ?? [];
+        if (writes.length === 0)
+          throw new Error(`no-inner-html: ${args.path} has no innerHTML write to remove`);
+        return { contents: source.replace(/\b(\w+)\.innerHTML=(?!=)/g, '$1.textContent='), loader: 'js' };
+      },
+    );
+  },
 };
 
 const options = {
@@ -28,10 +52,38 @@ const options = {
   loader: { '.css': 'text' },
   define: { 'process.env.NODE_ENV': dev ? '"development"' : '"production"' },
   logLevel: 'warning',
+  plugins: [noInnerHtml],
 };
+
+const FIREFOX_DIR = 'extension-firefox';
+
+/**
+ * The manifest Firefox is given. manifest.json stays the one source; Firefox's copy drops
+ * `background.service_worker` (Firefox runs `background.scripts` as an event page and ignores the
+ * worker key) and states the Firefox for Android version that first reads
+ * `data_collection_permissions` (142).
+ */
+function firefoxManifest(manifest) {
+  const { service_worker: _worker, ...background } = manifest.background;
+  return {
+    ...manifest,
+    background,
+    browser_specific_settings: {
+      ...manifest.browser_specific_settings,
+      gecko_android: { strict_min_version: '142.0' },
+    },
+  };
+}
 
 async function copyStatic() {
   await copyFile('manifest.json', 'extension/manifest.json');
+  await rm(FIREFOX_DIR, { recursive: true, force: true });
+  await cp('extension', FIREFOX_DIR, {
+    recursive: true,
+    filter: (path) => !path.endsWith('.map') && !path.endsWith('manifest.json'),
+  });
+  const manifest = JSON.parse(await readFile('manifest.json', 'utf8'));
+  await writeFile(`${FIREFOX_DIR}/manifest.json`, `${JSON.stringify(firefoxManifest(manifest), null, 2)}\n`);
 }
 
 // Content scripts are classic scripts, not modules: that entry is bundled as an IIFE.
@@ -44,7 +96,7 @@ const builds = [
 if (watch) {
   const copyOnEnd = { name: 'static', setup: (b) => b.onEnd(() => copyStatic()) };
   for (const build of builds) {
-    const ctx = await esbuild.context({ ...build, plugins: [copyOnEnd] });
+    const ctx = await esbuild.context({ ...build, plugins: [...build.plugins, copyOnEnd] });
     await ctx.watch();
   }
   console.log('watching src/ — reload the extension in the browser after a change');

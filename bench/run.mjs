@@ -1,6 +1,8 @@
 // `npm run bench`: runs every benchmark file under bench/ (name ending in .bench.mjs) in turn,
 // each in its own Node process so one cannot skew another's memory or JIT state. Each file prints
-// its own table; results.json collects the rows each one writes to bench/results/<name>.json.
+// its own table and writes its figures to bench/results/<name>.json; the corrections bench also
+// writes bench/results.json (the issue's rows: page, rules, floor_ms, factmark_ms, markjs_ms).
+// `node bench/run.mjs corrections` runs only the files whose name contains "corrections".
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

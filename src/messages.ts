@@ -5,7 +5,9 @@ import * as v from 'valibot';
 import { ClaimDraftSchema } from './core/claim-schema';
 import type { EncodedRules } from './core/match/transport';
 import type { Claim, Verdict } from './core/model';
-import { type Rule, RuleDraftSchema } from './core/rule';
+import { RULE_LIMITS, type Rule, RuleDraftSchema } from './core/rule';
+import { isWebUrl } from './core/url/page-key';
+import type { ListStored, ListSummary } from './db/lists';
 import type { RuleDetails } from './db/rules';
 import type { DetectionSettings } from './db/settings';
 
@@ -31,7 +33,22 @@ export interface RulesForPage {
 /** Requests to the background (from content scripts, the popup and the review page). */
 export const requestSchemas = {
   'claims/for-page': v.strictObject({ url, canonical: v.optional(url) }),
-  'claims/save': ClaimDraftSchema,
+  // Content scripts run on http and https pages only: a claim for any other scheme (javascript:,
+  // data:, file:) is not one a reader made, and could become a link on the review page.
+  'claims/save': v.pipe(
+    ClaimDraftSchema,
+    v.forward(
+      v.check((draft) => isWebUrl(draft.url), 'must be an http or https address'),
+      ['url'],
+    ),
+    v.forward(
+      v.check(
+        (draft) => draft.canonical === undefined || isWebUrl(draft.canonical),
+        'must be an http or https address',
+      ),
+      ['canonical'],
+    ),
+  ),
   'claims/delete': v.strictObject({ id }),
   'page/report': v.strictObject({
     total: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)),
@@ -68,6 +85,18 @@ export const requestSchemas = {
   'rules/for-page': v.strictObject({}),
   /** The rules behind highlights, for the card. */
   'rules/get': v.strictObject({ ids: v.pipe(v.array(id), v.maxLength(1_000)) }),
+  // Correction lists (src/background/list-handlers.ts): extension pages only.
+  'lists/list': v.strictObject({}),
+  /** A list file's text and name, as the reader picked it. */
+  'lists/import': v.strictObject({
+    text: v.pipe(v.string(), v.maxLength(RULE_LIMITS.listChars)),
+    name: v.pipe(v.string(), v.maxLength(255)),
+  }),
+  'lists/subscribe': v.strictObject({ url: v.pipe(v.string(), v.maxLength(4096)) }),
+  /** Fetch one subscribed list again, or every one (no id). */
+  'lists/refresh': v.strictObject({ id: v.optional(id) }),
+  'lists/set-enabled': v.strictObject({ id, enabled: v.boolean() }),
+  'lists/delete': v.strictObject({ id }),
 } as const;
 
 export interface Requests {
@@ -84,6 +113,12 @@ export interface Requests {
   'rules/list': { req: Record<string, never>; res: Rule[] };
   'rules/for-page': { req: Record<string, never>; res: RulesForPage };
   'rules/get': { req: { ids: string[] }; res: RuleDetails[] };
+  'lists/list': { req: Record<string, never>; res: ListSummary[] };
+  'lists/import': { req: { text: string; name: string }; res: ListStored };
+  'lists/subscribe': { req: { url: string }; res: ListStored };
+  'lists/refresh': { req: { id?: string }; res: ListSummary[] };
+  'lists/set-enabled': { req: { id: string; enabled: boolean }; res: ListSummary };
+  'lists/delete': { req: { id: string }; res: { deleted: boolean } };
 }
 
 export type RequestType = keyof Requests;
@@ -139,6 +174,27 @@ export const tabRequestSchemas = {
   'tab/status': v.strictObject({}),
   'tab/reveal': v.strictObject({ id }),
 } as const;
+
+/** What a content script makes of an incoming runtime message. */
+export type TabRequestRead =
+  | { kind: 'request'; type: TabRequestType; payload: unknown }
+  | { kind: 'invalid'; error: string }
+  /** Not for this listener: no answer at all, so another listener (or none) may answer. */
+  | { kind: 'ignore' };
+
+/**
+ * Reads a tab request. Only this extension's background and pages can reach a content script's
+ * runtime listener, but the id is checked anyway, as the background does: anything else, or
+ * anything that is not a tab request, is ignored; a tab request with a bad payload is refused.
+ */
+export function readTabRequest(message: unknown, sender: { id?: string }, ownId: string): TabRequestRead {
+  if (typeof sender.id !== 'string' || sender.id !== ownId) return { kind: 'ignore' };
+  if (!isEnvelope(message) || !Object.hasOwn(tabRequestSchemas, message.type)) return { kind: 'ignore' };
+  const type = message.type as TabRequestType;
+  const parsed = v.safeParse(tabRequestSchemas[type], message.payload, { abortEarly: true });
+  if (!parsed.success) return { kind: 'invalid', error: `invalid ${type}` };
+  return { kind: 'request', type, payload: parsed.output };
+}
 
 export function isEnvelope(value: unknown): value is { factmark: 1; type: string; payload: unknown } {
   return (

@@ -1,23 +1,68 @@
 // Sends a typed request to the background and unwraps its Reply: the value, or an Error whose
-// message the UI can show as it is.
+// message the UI can show as it is. The background may be stopped at any moment (Chrome ends an
+// idle service worker; a test or the browser may stop it mid-request): then the request fails
+// with a message saying to try again — never a hang — and reads are retried once by themselves.
 import browser from 'webextension-polyfill';
 import type { Envelope, Reply, Requests, RequestType } from './messages';
+
+/** How long to wait for an answer; every request is a small database read or write. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+export const NO_ANSWER =
+  'Could not reach Factmark: it stopped before answering, so this may not have been done. Try again.';
+export const ORPHANED =
+  'Factmark was updated or reloaded since this page opened. Reload the page and try again.';
+
+// Reads change nothing, so asking again after a stopped worker cannot write anything twice.
+// Writes are not retried: a new claim's save that committed before the worker stopped would be
+// saved a second time.
+const READS: ReadonlySet<RequestType> = new Set<RequestType>([
+  'claims/for-page',
+  'settings/get',
+  'rules/for-page',
+  'rules/get',
+  'rules/list',
+]);
+
+/** No answer came: the worker stopped, or was not there to start (Chrome and Firefox wording). */
+class NoAnswer extends Error {}
 
 export async function request<K extends RequestType>(
   type: K,
   payload: Requests[K]['req'],
+  timeoutMs = REQUEST_TIMEOUT_MS,
 ): Promise<Requests[K]['res']> {
   const envelope: Envelope<K> = { factmark: 1, type, payload };
-  let reply: Reply<Requests[K]['res']> | undefined;
+  let reply: Reply<Requests[K]['res']>;
   try {
-    reply = (await browser.runtime.sendMessage(envelope)) as Reply<Requests[K]['res']> | undefined;
+    reply = await send<Requests[K]['res']>(envelope, timeoutMs);
   } catch (error) {
-    // The extension was reloaded or updated under this page: its old content script is orphaned.
-    throw new Error(
-      `Factmark could not reach its storage (${error instanceof Error ? error.message : 'no answer'}). Reload the page and try again.`,
-    );
+    if (!(error instanceof NoAnswer) || !READS.has(type)) throw error;
+    reply = await send<Requests[K]['res']>(envelope, timeoutMs);
   }
-  if (!reply) throw new Error('Factmark could not reach its storage. Reload the page and try again.');
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
+}
+
+async function send<T>(envelope: Envelope<RequestType>, timeoutMs: number): Promise<Reply<T>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new NoAnswer(NO_ANSWER)), timeoutMs);
+  });
+  try {
+    // The polyfill answers undefined when the port closed before a reply (a stopped worker).
+    const reply = (await Promise.race([browser.runtime.sendMessage(envelope), timeout])) as
+      | Reply<T>
+      | undefined;
+    if (!reply) throw new NoAnswer(NO_ANSWER);
+    return reply;
+  } catch (error) {
+    if (error instanceof NoAnswer) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    // The extension was reloaded or updated under this page: its old content script is orphaned.
+    if (/context invalidated|extension context/i.test(message)) throw new Error(ORPHANED);
+    throw new NoAnswer(NO_ANSWER);
+  } finally {
+    clearTimeout(timer);
+  }
 }

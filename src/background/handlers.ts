@@ -8,13 +8,39 @@ import { claimsForPage, deleteClaim, markSeen, saveClaim } from '../db/claims';
 import { allRules, deleteRule, enabledRules, rulesById, saveRule } from '../db/rules';
 import type { FactmarkDb } from '../db/schema';
 import { detectionSettings, updateDetectionSettings } from '../db/settings';
+import { isQuotaError, STORAGE_FULL } from '../db/storage-errors';
 import { type Reply, type Requests, type RequestType, type RulesForPage, requestSchemas } from '../messages';
+import { makeListHandlers } from './list-handlers';
 
 /** Who sent a message, as far as the background can tell. */
 export interface Sender {
   /** Set when the message comes from a content script in a tab. */
   tabId?: number;
+  /**
+   * 'content': a content script, running in a web page's renderer (see src/background/sender.ts).
+   * Absent or 'extension': the popup, the review page or another extension page.
+   */
+  context?: 'extension' | 'content';
 }
+
+/**
+ * What a content script may ask for: its own page's claims and rules, and the writes a reader
+ * makes in the page's editor and card. A renderer taken over by a page could send anything its
+ * content script can, so listing every rule, changing settings, deleting rules and asking every
+ * tab to repaint stay with extension pages; request types added later are refused to content
+ * scripts until they are added here.
+ */
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
+  'claims/for-page',
+  'claims/save',
+  'claims/delete',
+  'claims/seen',
+  'page/report',
+  'settings/get',
+  'rules/save',
+  'rules/for-page',
+  'rules/get',
+]);
 
 /** What handlers may do beyond the database: tell tabs to repaint, set the badge. */
 export interface Effects {
@@ -93,6 +119,7 @@ export function makeHandlers(db: FactmarkDb, effects: Effects): { [K in RequestT
       return pending;
     },
     'rules/get': async ({ ids }) => rulesById(db, ids),
+    ...makeListHandlers(db, { rulesChanged }),
   };
 }
 
@@ -108,8 +135,12 @@ export async function dispatch(
 ): Promise<Reply<unknown>> {
   if (typeof message !== 'object' || message === null) return { ok: false, error: 'not a Factmark message' };
   const { type, payload } = message as { type?: unknown; payload?: unknown };
-  if (!isRequestType(type)) return { ok: false, error: `unknown request: ${String(type).slice(0, 50)}` };
-  const parsed = v.safeParse(requestSchemas[type], payload);
+  if (!isRequestType(type)) return { ok: false, error: `unknown request: ${safeText(type)}` };
+  if (sender.context === 'content' && !CONTENT_SCRIPT_REQUESTS.has(type)) {
+    return { ok: false, error: `${type} is only available to Factmark's own pages, not to a web page.` };
+  }
+  // abortEarly: an oversized array of wrong items would otherwise collect an issue per item (seconds).
+  const parsed = v.safeParse(requestSchemas[type], payload, { abortEarly: true });
   if (!parsed.success) return { ok: false, error: `invalid ${type}: ${describeIssues(parsed.issues)}` };
   try {
     const handler = handlers[type] as Handler<typeof type>;
@@ -121,11 +152,12 @@ export async function dispatch(
 }
 
 function errorText(error: unknown): string {
-  if (error instanceof Error) {
-    if (error.name === 'QuotaExceededError' || /quota/i.test(error.message)) {
-      return 'The disk is full: nothing was saved. Free some space and try again.';
-    }
-    return error.message;
-  }
-  return 'unexpected error';
+  // A full disk gets the same advice wherever it happens (src/db/storage-errors.ts).
+  if (isQuotaError(error)) return `Nothing was saved. ${STORAGE_FULL}`;
+  return error instanceof Error ? error.message : 'unexpected error';
+}
+
+/** A value from a message, quoted in an error without throwing (String() throws on some objects). */
+function safeText(value: unknown): string {
+  return typeof value === 'string' ? value.slice(0, 50) : typeof value;
 }

@@ -2,9 +2,11 @@
 // typed messages, keeps the toolbar badge, and turns the context menu and keyboard shortcut
 // into "flag the selection" in the active tab; the "open all notes" shortcut opens the review page.
 import browser, { type Runtime } from 'webextension-polyfill';
+import { LIST_REFRESH_MINUTES } from '../core/lists/subscription';
 import { openDb } from '../db/schema';
 import type { TabEnvelope, TabRequests, TabRequestType } from '../messages';
 import { dispatch, makeHandlers } from './handlers';
+import { senderOf } from './sender';
 
 const db = openDb();
 
@@ -27,14 +29,25 @@ const handlers = makeHandlers(db, {
   },
 });
 
-/** Only the extension's own contexts may talk to the background. */
-function isOwnSender(sender: Runtime.MessageSender): boolean {
-  return sender.id === browser.runtime.id;
-}
+// Only the extension's own contexts may talk to the background; content scripts get fewer requests.
+const own = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') };
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  if (!isOwnSender(sender)) return Promise.resolve({ ok: false, error: 'unknown sender' });
-  return dispatch(handlers, message, { ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}) });
+  const from = senderOf(sender, own);
+  if (!from) return Promise.resolve({ ok: false, error: 'unknown sender' });
+  return dispatch(handlers, message, from);
+});
+
+// Subscribed correction lists are fetched again every few hours. Registered at every start, but
+// only when missing: create() again would restart the period, and a worker that starts more
+// often than that would never refresh.
+const LISTS_ALARM = 'factmark-refresh-lists';
+void browser.alarms.get(LISTS_ALARM).then((alarm) => {
+  if (!alarm) void browser.alarms.create(LISTS_ALARM, { periodInMinutes: LIST_REFRESH_MINUTES });
+});
+browser.alarms.onAlarm.addListener((alarm) => {
+  // Through dispatch, so the refresh drops the compiled rules and repaints tabs like any change.
+  if (alarm.name === LISTS_ALARM) void dispatch(handlers, { type: 'lists/refresh', payload: {} }, {});
 });
 
 const MENU_ID = 'factmark-flag-claim';

@@ -96,6 +96,29 @@ export function findArticleBody(doc: Document): Element {
   return densestBlock(doc) ?? body;
 }
 
+/**
+ * findArticleBody, a selector per slice: on a page of 200,000 elements each query over the whole
+ * document takes milliseconds, and five of them together would hold the page's thread too long.
+ */
+export async function findArticleBodyInSlices(doc: Document, next: NextSlice): Promise<Element> {
+  for (const selector of ['[itemprop~="articleBody"]', 'article', '[role="main"]', 'main']) {
+    await next();
+    let best: Element | null = null;
+    let bestText = MIN_ARTICLE_TEXT - 1;
+    for (const candidate of doc.querySelectorAll(selector)) {
+      if (insideChrome(candidate, null)) continue;
+      const text = paragraphText(candidate);
+      if (text > bestText) {
+        best = candidate;
+        bestText = text;
+      }
+    }
+    if (best) return best;
+  }
+  await next();
+  return densestBlock(doc) ?? doc.body;
+}
+
 /** The parent whose paragraphs hold the most text. */
 function densestBlock(doc: Document): Element | null {
   const totals = new Map<Element, number>();
@@ -181,7 +204,7 @@ export async function bodySentences(
   let sliceStart = performance.now();
   let count = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (next && ++count % 64 === 0 && performance.now() - sliceStart > budget) {
+    if (next && ++count % 16 === 0 && performance.now() - sliceStart > budget) {
       budget = await next();
       sliceStart = performance.now();
     }
@@ -190,7 +213,7 @@ export async function bodySentences(
     if (data.length === 0 || !parent) continue;
     const place = placeOf(parent);
     if (place.skip) continue;
-    const offset = index.offsetOf(node, 0);
+    const offset = index.startOf(node as Text);
     // Not in the index (added to the page since it was built, or changed): left out.
     if (offset === null || !index.text.startsWith(data, offset)) continue;
     if (place.block !== block) {

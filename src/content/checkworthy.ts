@@ -12,7 +12,7 @@ import {
   selectClaims,
 } from '../core/detect';
 import type { DetectionStatus } from '../messages';
-import { bodySentences, findArticleBody } from './article-body';
+import { bodySentences, findArticleBodyInSlices } from './article-body';
 import type { Highlighter } from './highlighter';
 import type { TextIndex } from './text-index';
 
@@ -159,7 +159,9 @@ export class CheckWorthy {
     if (this.current.kind !== 'on') this.current = { kind: 'working' };
 
     const index = this.textIndex();
-    const sentences = await bodySentences(index, findArticleBody(document), nextSlice);
+    const body = await findArticleBodyInSlices(document, nextSlice);
+    if (stale()) return;
+    const sentences = await bodySentences(index, body, nextSlice);
     if (stale()) return;
     if (sentences.length === 0) return this.show({ kind: 'not-available', reason: 'no-text' }, []);
     const texts = sentences.map((s) => s.text);

@@ -1,9 +1,8 @@
 // Paints claims with the CSS Custom Highlight API: one Highlight per verdict, styled by
 // ::highlight() rules in content.css. The page's DOM is never touched. Also answers "which
 // claim is under this point" for hover and click.
-import { type Paint, VERDICTS } from '../core/model';
+import type { Paint } from '../core/model';
 
-const PAINTS: readonly Paint[] = [...VERDICTS, 'note'];
 export const highlightName = (paint: Paint) => `factmark-${paint}`;
 const PULSE = 'factmark-pulse';
 /** Check-worthy sentences (not claims): a dotted underline, below every claim highlight. */
@@ -30,26 +29,58 @@ export class Highlighter {
   private pulseTimer: ReturnType<typeof setTimeout> | undefined;
   private marks: Range[] = [];
   private markSet = new Set<AbstractRange>();
+  /** One Highlight per paint, kept for the page's life and changed range by range. */
+  private highlights = new Map<Paint, Highlight>();
 
   /** Painted entries by layer: saved claims, and corrections found by built-in checks. */
   private layers = new Map<Layer, Painted[]>();
 
-  /** Replaces every entry painted in `layer` (saved claims by default) with `entries`. */
+  /**
+   * Replaces every entry painted in `layer` (saved claims by default) with `entries`. Only the
+   * difference reaches the page: ranges that stay (same Range objects) are left alone, so a
+   * change to one paragraph costs one delete and one add, and nothing piles up.
+   */
   paint(entries: Painted[], layer: Layer = 'claims'): void {
+    const before = this.layers.get(layer) ?? [];
+    const keep = new Set(entries.map((entry) => entry.range));
+    const had = new Set(before.map((entry) => entry.range));
+    const touched = new Set<Paint>();
+    for (const entry of before) {
+      if (keep.has(entry.range)) continue;
+      this.highlights.get(entry.paint)?.delete(entry.range);
+      touched.add(entry.paint);
+    }
+    for (const entry of entries) {
+      if (had.has(entry.range)) continue;
+      let highlight = this.highlights.get(entry.paint);
+      if (!highlight) {
+        highlight = new Highlight();
+        this.highlights.set(entry.paint, highlight);
+      }
+      highlight.add(entry.range);
+      touched.add(entry.paint);
+    }
     this.layers.set(layer, entries);
     this.painted = [...this.layers.values()].flat();
     this.byRange = new Map(this.painted.map((entry) => [entry.range, entry.id]));
-    for (const paint of PAINTS) {
-      const ranges = this.painted.filter((entry) => entry.paint === paint).map((entry) => entry.range);
+    for (const paint of touched) {
+      const highlight = this.highlights.get(paint);
       const name = highlightName(paint);
-      if (ranges.length === 0) CSS.highlights.delete(name);
-      else CSS.highlights.set(name, new Highlight(...ranges));
+      // An empty highlight is unregistered, so the page's registry lists only what is painted.
+      if (!highlight || highlight.size === 0) CSS.highlights.delete(name);
+      else if (CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
     }
+  }
+
+  /** How many ranges are painted in all (for the leak check: they must not pile up). */
+  get size(): number {
+    return this.painted.length;
   }
 
   clear(): void {
     for (const layer of [...this.layers.keys()]) this.paint([], layer);
     CSS.highlights.delete(PULSE);
+    this.paintMarks([]);
   }
 
   rangeOf(id: string): Range | undefined {

@@ -2,54 +2,141 @@
 // the reader's rules, offer "Flag claim" on a selection, show a card over a highlight, answer
 // the popup.
 import { render } from 'preact';
-import * as v from 'valibot';
 import browser from 'webextension-polyfill';
 import { describeRange } from '../core/anchor';
 import type { Claim, ClaimFields } from '../core/model';
-import { isEnvelope, type TabRequests, type TabRequestType, tabRequestSchemas } from '../messages';
+import { readTabRequest, type TabRequests, type TabRequestType } from '../messages';
 import { request } from '../request';
 import type { ClaimEditorResult } from '../ui/claim-editor';
 import { CheckWorthy, type MarkInfo } from './checkworthy';
 import { Highlighter, highlightsSupported } from './highlighter';
-import { PageClaims } from './page-claims';
+import { LiveText } from './live-text';
+import { PageClaims, pageDocument } from './page-claims';
 import { type PageCorrection, PageCorrections } from './page-corrections';
 import { readPageIdentity } from './page-identity';
 import { PageUi, type UiActions, type UiState } from './page-ui';
 import css from './page-ui.css';
 import { buttonPosition, selectedRange } from './selection';
+import { styleShadowRoot } from './shadow-styles';
+import { Cancelled, Slicer } from './slices';
+import { TextIndex } from './text-index';
 import { createUiHost } from './ui-host';
+import { whenBodyExists } from './wait-for-body';
 import { watchPage } from './watch';
 
+/**
+ * Which frame this is. The top frame speaks for the tab (badge, popup); a same-origin frame
+ * (an embedded part of the article) highlights its own text; a cross-origin frame is left
+ * alone: its page is not the one the reader opened.
+ */
+function frameRole(): 'top' | 'frame' | 'foreign' {
+  if (window.top === window) return 'top';
+  try {
+    return window.top?.location.origin === location.origin ? 'frame' : 'foreign';
+  } catch {
+    return 'foreign';
+  }
+}
+
+/**
+ * The page the reader opened, whose site settings apply: this one, or the top page for a
+ * same-origin frame (an about:blank or srcdoc frame has no host of its own). Null for a page
+ * that is not on the web: Firefox runs content scripts in a new tab's blank page too.
+ */
+function readerPage(role: 'top' | 'frame'): Location | null {
+  const page = role === 'top' ? location : (window.top?.location ?? null);
+  return page && /^https?:$/.test(page.protocol) ? page : null;
+}
+
 function start(): void {
-  if (!document.body || !highlightsSupported()) return;
+  const role = frameRole();
+  if (!document.body || !highlightsSupported() || role === 'foreign') return;
+  const page = readerPage(role);
+  if (!page) return;
+  const pageHost = page.hostname;
+  const isTop = role === 'top';
   const highlighter = new Highlighter();
-  const claims = new PageClaims(() => document.body, highlighter);
+  const live = new LiveText(() => document.body);
+  const claims = new PageClaims(() => live.current, highlighter, isTop);
   // Check-worthy sentence marks, by the settings for this site (read again on every refresh).
   // Settings are read once per refresh and shared by detection and built-in corrections.
-  let settings = request('settings/get', { host: location.hostname });
+  let settings = request('settings/get', { host: pageHost });
   const checkworthy = new CheckWorthy(
     highlighter,
-    () => claims.textIndex(),
+    () => live.current,
     () => settings,
   );
-  const corrections = new PageCorrections(highlighter, () => claims.textIndex());
-  const warn = (error: unknown) => console.warn('Factmark:', error);
+  const corrections = new PageCorrections(highlighter, () => live.current);
+  const warn = (error: unknown) => {
+    if (!(error instanceof Cancelled)) console.warn('Factmark:', error);
+  };
+
+  // Two clocks: a full refresh (load, navigation, the reader's data changed) supersedes
+  // everything; a text change supersedes only the re-scan of the change before it.
+  let fullRun = 0;
+  let changeRun = 0;
 
   /**
    * Everything painted, afresh: saved claims and rules (fetched again when asked; otherwise the
-   * last ones, matched against the page's new text), corrections, marks.
+   * last ones), the whole text indexed again in slices, corrections, marks.
    */
   async function refreshPage(fetchClaims: boolean): Promise<void> {
-    settings = request('settings/get', { host: location.hostname });
+    const run = ++fullRun;
+    const slicer = new Slicer(() => run !== fullRun);
+    settings = request('settings/get', { host: pageHost });
     if (fetchClaims) {
       // A failure to fetch the rules leaves the last ones in force; the claims still paint.
       const rules = corrections.loadRules().catch(warn);
       await claims.load();
       await rules;
-    } else claims.repaint();
-    corrections.refresh((await settings).builtIn);
+    }
+    const { builtIn } = await settings;
+    slicer.check();
+    const edits = await live.rebuild(slicer);
+    claims.reset();
+    corrections.reset(builtIn);
+    // Changes that came during the build were patched in; the full scan covers them.
+    if (edits === null) return void refreshPage(false).catch(warn);
+    await rescan(slicer);
+  }
+
+  /** Anchors what is missing, checks the edited text, then the marks: all in slices. */
+  async function rescan(slicer: Slicer): Promise<void> {
+    await claims.anchor(slicer);
+    await corrections.scan(slicer);
     await checkworthy.refresh();
   }
+
+  /** The page's text changed: patch the index, move what was found, re-scan only the edits. */
+  function textChanged(records: MutationRecord[]): void {
+    if (live.isBuilding) {
+      live.patch(records); // kept for the build's end
+      return;
+    }
+    const edits = live.patch(records);
+    if (edits === null) return void refreshPage(false).catch(warn);
+    claims.edited(edits);
+    corrections.edited(edits);
+    if (edits.length > 0) scheduleRescan();
+  }
+
+  function scheduleRescan(): void {
+    const run = ++changeRun;
+    const full = fullRun;
+    void rescan(new Slicer(() => run !== changeRun || full !== fullRun)).catch(warn);
+  }
+
+  /** Brings the index up to date at once (before reading a selection's offsets). */
+  function flushChanges(): TextIndex {
+    if (live.isBuilding) return TextIndex.build(document.body);
+    const edits = live.flush();
+    if (edits === null) return TextIndex.build(document.body);
+    claims.edited(edits);
+    corrections.edited(edits);
+    if (edits.length > 0) scheduleRescan();
+    return live.current;
+  }
+
   /** The check-worthy mark whose card is showing. */
   let hoveredMark: MarkInfo | null = null;
   const { host, root } = createUiHost(css);
@@ -100,6 +187,7 @@ function start(): void {
           // The claim is saved: keep the editor open on it (so Save again does not save it twice)
           // and say why the rule was not.
           claims.upsert(saved);
+          scheduleRescan();
           show({ kind: 'editor', quote: saved.quote.exact, claim: saved });
           throw new Error(
             `The claim was saved, but not the rule: ${error instanceof Error ? error.message : String(error)}`,
@@ -107,6 +195,7 @@ function start(): void {
         }
       }
       claims.upsert(saved);
+      scheduleRescan();
       pending = null;
       window.getSelection()?.removeAllRanges();
       show({ kind: 'idle' });
@@ -143,11 +232,11 @@ function start(): void {
   async function saveNew(fields: ClaimFields): Promise<Claim> {
     const range = pending;
     if (!range) throw new Error('The selection is gone. Select the text again.');
-    const index = claims.textIndex(true);
+    const index = flushChanges();
     const offsets = index.offsetsOf(range);
     const anchor = offsets && describeRange(index.text, offsets.start, offsets.end);
     if (!anchor) throw new Error('This selection is not part of the page text Factmark can highlight.');
-    const { url, canonical, title } = readPageIdentity();
+    const { url, canonical, title } = readPageIdentity(pageDocument());
     return request('claims/save', { url, ...(canonical ? { canonical } : {}), title, ...anchor, ...fields });
   }
 
@@ -266,7 +355,10 @@ function start(): void {
       return null;
     },
     'tab/refresh': async () => {
-      await refreshPage(true);
+      // Superseded by a newer refresh: that one paints. Any other failure is the answer.
+      await refreshPage(true).catch((error: unknown) => {
+        if (!(error instanceof Cancelled)) throw error;
+      });
       if (state.kind === 'card') {
         const fresh = claims.get(state.claim.id);
         show(fresh ? { ...state, claim: fresh } : { kind: 'idle' });
@@ -284,13 +376,15 @@ function start(): void {
     },
   };
 
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    if (!isEnvelope(message) || !Object.hasOwn(tabRequestSchemas, message.type)) return undefined;
-    const type = message.type as TabRequestType;
-    const parsed = v.safeParse(tabRequestSchemas[type], message.payload);
-    if (!parsed.success) return Promise.resolve({ ok: false, error: `invalid ${type}` });
-    const handler = handlers[type] as (payload: unknown) => Promise<unknown>;
-    return handler(parsed.output).then(
+  browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
+    const read = readTabRequest(message, sender, browser.runtime.id);
+    if (read.kind === 'ignore') return undefined;
+    if (read.kind === 'invalid') return Promise.resolve({ ok: false, error: read.error });
+    // The tab's status and "show me this claim" are answered by the top frame alone (a message to
+    // the tab reaches every frame, and the first answer wins).
+    if (!isTop && (read.type === 'tab/status' || read.type === 'tab/reveal')) return undefined;
+    const handler = handlers[read.type] as (payload: unknown) => Promise<unknown>;
+    return handler(read.payload).then(
       (value) => ({ ok: true, value }),
       (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
@@ -299,10 +393,11 @@ function start(): void {
   // Corrections and detection after the claims: they read the text index their repaint built.
   void refreshPage(true).catch(warn);
   // Text that arrives later is painted too; a same-tab navigation brings that page's claims.
-  watchPage(document.body, {
-    textChanged: () => void refreshPage(false).catch(warn),
+  live.onShadowRoot = styleShadowRoot;
+  live.watch = watchPage(document.body, {
+    textChanged,
     navigated: () => void refreshPage(true).catch(warn),
   });
 }
 
-start();
+whenBodyExists(start);

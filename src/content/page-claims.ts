@@ -1,77 +1,145 @@
 // This page's saved claims: fetched from the background, anchored in the page's text, painted.
 // Keeps which claims were found, for the popup and the hover card.
-import { findQuote, PageText } from '../core/anchor';
+//
+// Incremental: after a change, a found claim whose text was not touched keeps its highlight (its
+// offsets move with the edits); only touched claims and ones not found yet are anchored again.
+import { CONTEXT_LENGTH, findQuote, PageText } from '../core/anchor';
 import { type Claim, paintOf } from '../core/model';
+import { type Edit, type Interval, searchWindows, shiftSpans } from '../core/text';
 import type { PageStatus } from '../messages';
 import { request } from '../request';
 import type { Highlighter, Painted } from './highlighter';
 import { readPageIdentity } from './page-identity';
-import { TextIndex } from './text-index';
+import type { Slicer } from './slices';
+import type { TextIndex } from './text-index';
+
+/** Characters of page text prepared for anchoring at a time: a few milliseconds' work. */
+const WINDOW = 65_536;
+
+interface Anchored extends Interval {
+  id: string;
+  range: Range;
+}
 
 export class PageClaims {
   private claims: Claim[] = [];
-  private foundIds = new Set<string>();
-  private index: TextIndex | null = null;
+  private anchored: Anchored[] = [];
   private lastSeen = '';
 
   constructor(
-    private readonly root: () => Node,
+    private readonly textIndex: () => TextIndex,
     private readonly highlighter: Highlighter,
+    /** Whether this frame speaks for the tab (badge, "found" flags): the top frame only. */
+    private readonly reports: boolean,
   ) {}
 
-  /** The page's text as of now (rebuilt when asked, since the page may have changed). */
-  textIndex(rebuild = false): TextIndex {
-    if (!this.index || rebuild) this.index = TextIndex.build(this.root());
-    return this.index;
-  }
-
+  /** Fetches the page's claims; `anchor` then finds them. */
   async load(): Promise<void> {
-    const { url, canonical } = readPageIdentity();
+    const { url, canonical } = readPageIdentity(pageDocument());
     this.claims = await request('claims/for-page', { url, ...(canonical ? { canonical } : {}) });
-    this.repaint();
+    this.anchored = this.anchored.filter((a) => this.claims.some((c) => c.id === a.id));
   }
 
-  /** Anchors every claim in freshly indexed text and paints the ones found. */
-  repaint(): void {
-    const index = this.textIndex(true);
-    const text = new PageText(index.text);
+  /** Forgets where claims were found (the text was indexed afresh). */
+  reset(): void {
+    this.anchored = [];
+  }
+
+  /** The index changed: move found claims past the edits; touched ones are anchored again. */
+  edited(edits: readonly Edit[]): void {
+    for (const edit of edits) this.anchored = shiftSpans(this.anchored, edit).kept;
+  }
+
+  /**
+   * Anchors every claim not found yet, and paints. A page's text can run to megabytes, and
+   * preparing it for anchoring costs time in proportion, so each claim is looked for a window
+   * at a time (the one around its stored position first): windows that hold the exact quote
+   * first, then the close-match search in each. A run cut short keeps what it found.
+   */
+  async anchor(slicer: Slicer): Promise<void> {
+    try {
+      const found = new Set(this.anchored.map((a) => a.id));
+      for (const claim of this.claims) {
+        if (found.has(claim.id)) continue;
+        const where = await this.findInWindows(claim, slicer);
+        if (!where) continue;
+        const range = this.textIndex().rangeFor(where.start, where.end);
+        if (range) this.anchored.push({ id: claim.id, start: where.start, end: where.end, range });
+      }
+    } finally {
+      this.paint();
+    }
+  }
+
+  private async findInWindows(claim: Claim, slicer: Slicer): Promise<Interval | null> {
+    const text = this.textIndex().text;
+    const exact = claim.quote.exact;
+    // Room for the quote with its context, even where the page has runs of white space.
+    const overlap = Math.min(WINDOW / 2, exact.length * 2 + 4 * CONTEXT_LENGTH + 256);
+    const windows = searchWindows(text.length, claim.position.start, WINDOW, overlap);
+    const fuzzy: Interval[] = [];
+    for (const pass of ['exact', 'close'] as const) {
+      for (const w of pass === 'exact' ? windows : fuzzy) {
+        await slicer.maybePause();
+        const page = new PageText(text.slice(w.start, w.end));
+        if (pass === 'exact' && !page.collapsed.includes(exact)) {
+          fuzzy.push(w);
+          continue;
+        }
+        const shifted = {
+          ...claim,
+          position: {
+            ...claim.position,
+            start: claim.position.start - w.start,
+            end: claim.position.end - w.start,
+          },
+        };
+        const where = findQuote(page, shifted);
+        if (where.kind === 'found') return { start: where.start + w.start, end: where.end + w.start };
+      }
+    }
+    return null;
+  }
+
+  private paint(): void {
+    const byId = new Map(this.claims.map((c) => [c.id, c]));
     const painted: Painted[] = [];
-    this.foundIds.clear();
-    for (const claim of this.claims) {
-      const found = findQuote(text, claim);
-      if (found.kind !== 'found') continue;
-      const range = index.rangeFor(found.start, found.end);
-      if (!range) continue;
-      painted.push({ id: claim.id, paint: paintOf(claim.verdict), range });
-      this.foundIds.add(claim.id);
+    for (const a of this.anchored) {
+      const claim = byId.get(a.id);
+      if (claim) painted.push({ id: a.id, paint: paintOf(claim.verdict), range: a.range });
     }
     this.highlighter.paint(painted);
-    void request('page/report', { total: this.claims.length }).catch(() => undefined);
-    this.reportSeen();
+    this.report();
   }
 
-  /** Records on each claim whether it was found here, for the review page's "not found" filter. */
-  private reportSeen(): void {
-    const found = this.claims.filter((c) => this.foundIds.has(c.id)).map((c) => c.id);
-    const missing = this.claims.filter((c) => !this.foundIds.has(c.id)).map((c) => c.id);
-    const summary = `${found.join()}|${missing.join()}`;
+  /** The badge count, and on each claim whether it was found here (the review page's filter). */
+  private report(): void {
+    if (!this.reports) return;
+    const foundIds = new Set(this.anchored.map((a) => a.id));
+    const found = this.claims.filter((c) => foundIds.has(c.id)).map((c) => c.id);
+    const missing = this.claims.filter((c) => !foundIds.has(c.id)).map((c) => c.id);
+    const summary = `${this.claims.length}|${found.join()}|${missing.join()}`;
     // Only when it changed: a repaint with the same outcome costs the database nothing.
-    if (summary === this.lastSeen || this.claims.length === 0) return;
+    if (summary === this.lastSeen) return;
     this.lastSeen = summary;
-    void request('claims/seen', { found, missing }).catch(() => undefined);
+    void request('page/report', { total: this.claims.length }).catch(() => undefined);
+    if (this.claims.length > 0) void request('claims/seen', { found, missing }).catch(() => undefined);
   }
 
-  /** A claim just saved here: paint it at once, without a round trip. */
+  /** A claim just saved here: painted by the next `anchor`, without a round trip. */
   upsert(claim: Claim): void {
     const at = this.claims.findIndex((c) => c.id === claim.id);
-    if (at >= 0) this.claims[at] = claim;
-    else this.claims.push(claim);
-    this.repaint();
+    if (at >= 0) {
+      // Edited: its verdict (and so its paint) may have changed; its place has not.
+      this.claims[at] = claim;
+      this.paint();
+    } else this.claims.push(claim);
   }
 
   remove(id: string): void {
     this.claims = this.claims.filter((claim) => claim.id !== id);
-    this.repaint();
+    this.anchored = this.anchored.filter((a) => a.id !== id);
+    this.paint();
   }
 
   get(id: string): Claim | undefined {
@@ -79,12 +147,26 @@ export class PageClaims {
   }
 
   status(): PageStatus {
-    const { url, canonical, title } = readPageIdentity();
+    const { url, canonical, title } = readPageIdentity(pageDocument());
+    const foundIds = new Set(this.anchored.map((a) => a.id));
     return {
       url,
       ...(canonical ? { canonical } : {}),
       title,
-      claims: this.claims.map((claim) => ({ claim, found: this.foundIds.has(claim.id) })),
+      claims: this.claims.map((claim) => ({ claim, found: foundIds.has(claim.id) })),
     };
   }
+}
+
+/**
+ * The document whose claims this frame shows: its own, or the top page's for a same-origin
+ * frame (the reader sees one article; a claim flagged in the frame is filed under it).
+ */
+export function pageDocument(): Document {
+  try {
+    if (window.top && window.top !== window) return window.top.document;
+  } catch {
+    // Cross-origin top: the content script does not run in such frames anyway.
+  }
+  return document;
 }

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Claim } from '../core/model';
 import type { RuleDetails } from '../db/rules';
 import { ClaimEditor, type ClaimEditorResult } from '../ui/claim-editor';
-import { ClaimView, SourceLinks, VerdictBadge } from '../ui/claim-view';
+import { ClaimView, SourceLinks, VerdictBadge, Words } from '../ui/claim-view';
 import type { PageCorrection } from './page-corrections';
 
 export type UiState =
@@ -150,11 +150,15 @@ function RuleCorrection({
           {rule.correction && (
             <p class="fm-correction">
               <strong>Correction: </strong>
-              {rule.correction}
+              <Words text={rule.correction} as="unsearchable" />
             </p>
           )}
-          {rule.note && <p class="fm-note">{rule.note}</p>}
-          <SourceLinks sources={rule.sources} />
+          {rule.note && (
+            <p class="fm-note">
+              <Words text={rule.note} as="unsearchable" />
+            </p>
+          )}
+          <SourceLinks sources={rule.sources} as="unsearchable" />
           <p class="fm-origin">
             {rule.listId ? `List: ${rule.listTitle ?? 'a correction list'}` : `Rule: “${rule.phrase}”`}
           </p>
@@ -236,7 +240,8 @@ function Card({ state, actions }: { state: Extract<UiState, { kind: 'card' }>; a
         if (e.key === 'Escape') actions.close();
       }}
     >
-      <ClaimView claim={state.claim} />
+      {/* The reader's words, kept out of the page's window.find() (see Words). */}
+      <ClaimView claim={state.claim} as="unsearchable" />
       {error && (
         <p class="fm-error" role="alert">
           {error}

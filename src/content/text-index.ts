@@ -1,5 +1,13 @@
 // The page's text as one string plus a map back to its text nodes: what anchoring and matching
 // read, and how their offsets become DOM Ranges again. Reads the DOM, never changes it.
+//
+// Built once in slices (a page of 200,000 elements takes many slices), then patched: a batch of
+// mutations replaces only the text nodes between the changed nodes' neighbours, and answers the
+// edits it made to the string so that matches elsewhere keep their offsets (src/core/text).
+// Text in open shadow roots is indexed (each shadow tree before its host's light children);
+// editable regions, form fields and Factmark's own UI are not.
+import { type Edit, joinRuns, pieceAt, type Runs, spliceRuns } from '../core/text';
+import type { Slicer } from './slices';
 
 /** Elements whose text a reader never sees as article text. */
 const SKIP = new Set([
@@ -16,86 +24,277 @@ const SKIP = new Set([
 
 export const UI_HOST_TAG = 'factmark-ui';
 
-export class TextIndex {
-  private constructor(
-    readonly text: string,
-    private readonly nodes: Text[],
-    /** starts[i]: offset in `text` of nodes[i]'s first character. */
-    private readonly starts: Int32Array,
-    private readonly positions: Map<Text, number>,
-  ) {}
+/** Values of `contenteditable` that make an element an editor. */
+const EDITABLE = new Set(['', 'true', 'plaintext-only']);
 
-  static build(root: Node): TextIndex {
-    const nodes: Text[] = [];
-    const parts: string[] = [];
-    const walker = root.ownerDocument!.createTreeWalker(
-      root,
-      NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
-      {
-        acceptNode(node) {
-          if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-          const element = node as Element;
-          if (SKIP.has(element.tagName.toUpperCase()) || element.localName === UI_HOST_TAG) {
-            return NodeFilter.FILTER_REJECT;
-          }
-          return NodeFilter.FILTER_SKIP;
-        },
-      },
-    );
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node as Text;
-      if (text.data.length === 0) continue;
-      nodes.push(text);
-      parts.push(text.data);
+/** An editor the reader types in: never indexed, never highlighted, its typing never re-scanned. */
+export function isEditor(element: Element): boolean {
+  const value = element.getAttribute('contenteditable');
+  return value !== null && EDITABLE.has(value.toLowerCase());
+}
+
+/** Whether a node is inside an editor or Factmark's own UI (in this tree). */
+export function inEditorOrUi(node: Node): boolean {
+  if (node.ownerDocument?.designMode === 'on') return true;
+  const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  if (!element) return false;
+  return element.closest(`${UI_HOST_TAG},[contenteditable]:not([contenteditable="false" i])`) !== null;
+}
+
+const SKIP_SELECTOR = [...SKIP].map((tag) => tag.toLowerCase()).join(',');
+
+/** Whether an element is in (or is) a subtree the walk leaves out. */
+function inSkipped(element: Element): boolean {
+  return element.closest(SKIP_SELECTOR) !== null;
+}
+
+/** Whether the walk leaves out an element and everything under it. */
+function skipped(element: Element): boolean {
+  return SKIP.has(element.tagName.toUpperCase()) || element.localName === UI_HOST_TAG || isEditor(element);
+}
+
+/**
+ * The text nodes under `start` up to (not including) `stop`, in reading order, entering open
+ * shadow roots (reported to `onShadowRoot`, so they are watched too).
+ */
+export function* textNodesOf(
+  nodes: Iterable<Node>,
+  onShadowRoot: (root: ShadowRoot) => void,
+): Generator<Text, void, undefined> {
+  const stack: Node[] = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === Node.TEXT_NODE) {
+      if ((node as Text).data.length > 0) yield node as Text;
+      continue;
     }
-    const starts = new Int32Array(nodes.length);
-    const positions = new Map<Text, number>();
-    let offset = 0;
-    for (let i = 0; i < nodes.length; i++) {
-      starts[i] = offset;
-      positions.set(nodes[i]!, i);
-      offset += parts[i]!.length;
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      const element = node as Element;
+      if (skipped(element)) continue;
+      for (let child = element.lastChild; child; child = child.previousSibling) stack.push(child);
+      const shadow = element.shadowRoot;
+      if (shadow) {
+        onShadowRoot(shadow);
+        stack.push(shadow);
+      }
+    } else if (node.nodeType === Node.DOCUMENT_FRAGMENT_NODE) {
+      for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
     }
-    return new TextIndex(parts.join(''), nodes, starts, positions);
+  }
+}
+
+/** The stretch of a parent's children a mutation record changed: between two siblings. */
+interface Gap {
+  parent: Node;
+  /** The child before the changed ones (null: from the first child). */
+  after: Node | null;
+  /** The child after them (null: to the last child). */
+  before: Node | null;
+}
+
+export class TextIndex {
+  private runs: Runs<Text>;
+  /** Each indexed node's place in `runs.pieces`: what turns a selection's node into an offset. */
+  private places = new Map<Text, number>();
+  /** Open shadow roots met while indexing (the watcher observes them too). */
+  readonly shadowRoots = new Set<ShadowRoot>();
+
+  private constructor(
+    private readonly root: Node,
+    nodes: Text[],
+    texts: string[],
+  ) {
+    this.runs = joinRuns(nodes, texts);
+    this.placeFrom(0);
   }
 
-  /** The index of the text node holding character `offset` (the last node starting at or before it). */
-  private nodeAt(offset: number): number {
+  /** Records the places of the pieces from `from` on (after a build, or a splice that shifted them). */
+  private placeFrom(from: number): void {
+    const pieces = this.runs.pieces;
+    for (let i = from; i < pieces.length; i++) this.places.set(pieces[i]!, i);
+  }
+
+  get text(): string {
+    return this.runs.text;
+  }
+
+  /** How many text nodes are indexed. */
+  get size(): number {
+    return this.runs.pieces.length;
+  }
+
+  /** Indexes everything under `root` at once (small roots, and unit tests). */
+  static build(root: Node): TextIndex {
+    const index = new TextIndex(root, [], []);
+    if (root.ownerDocument?.designMode === 'on') return index; // the whole page is an editor
+    const nodes = [...textNodesOf([root], (r) => index.shadowRoots.add(r))];
+    index.runs = joinRuns(
+      nodes,
+      nodes.map((n) => n.data),
+    );
+    index.placeFrom(0);
+    return index;
+  }
+
+  /** Indexes everything under `root`, a slice at a time. Throws Cancelled when superseded. */
+  static async buildInSlices(root: Node, slicer: Slicer): Promise<TextIndex> {
+    const index = new TextIndex(root, [], []);
+    if (root.ownerDocument?.designMode === 'on') return index;
+    const nodes: Text[] = [];
+    // Offsets and text are gathered as the walk goes (joining megabytes at the end would be one
+    // long task): texts are joined a few thousand at a time into chunks.
+    const starts: number[] = [];
+    const chunks: string[] = [];
+    let pending: string[] = [];
+    let offset = 0;
+    for (const node of textNodesOf([root], (r) => index.shadowRoots.add(r))) {
+      const data = node.data;
+      index.places.set(node, nodes.length);
+      nodes.push(node);
+      starts.push(offset);
+      offset += data.length;
+      pending.push(data);
+      if (pending.length === 2048) {
+        chunks.push(pending.join(''));
+        pending = [];
+      }
+      // Reading the clock costs too; look at it every few dozen nodes.
+      if (nodes.length % 64 === 0) await slicer.maybePause();
+    }
+    chunks.push(pending.join(''));
+    index.runs = { text: chunks.join(''), pieces: nodes, starts: Int32Array.from(starts) };
+    return index;
+  }
+
+  /**
+   * Brings the index up to date with a batch of mutation records, answering the edits made to
+   * `text`, in order (each in the offsets left by the one before). Null when the batch is too
+   * big to patch piece by piece and the caller should rebuild.
+   */
+  patch(records: readonly MutationRecord[], limit = 200): Edit[] | null {
+    const gaps: Gap[] = [];
+    const seen = new Set<Node>();
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        const node = record.target;
+        if (seen.has(node) || !node.parentNode) continue;
+        seen.add(node);
+        gaps.push({ parent: node.parentNode, after: node.previousSibling, before: node.nextSibling });
+      } else if (record.type === 'childList') {
+        gaps.push({ parent: record.target, after: record.previousSibling, before: record.nextSibling });
+      }
+      if (gaps.length > limit) return null;
+    }
+    const edits: Edit[] = [];
+    for (const gap of gaps) {
+      const edit = this.patchGap(gap);
+      if (edit) edits.push(edit);
+    }
+    return edits;
+  }
+
+  /** Replaces the indexed text nodes in one gap with the ones there now. */
+  private patchGap(gap: Gap): Edit | null {
+    const { parent } = gap;
+    if (!parent.isConnected) return null; // its removal is a record of its own, higher up
+    // Siblings that have since moved away make the gap the whole parent.
+    const after = gap.after?.parentNode === parent ? gap.after : null;
+    const before = gap.before?.parentNode === parent ? gap.before : null;
+    const doc = parent.ownerDocument ?? document;
+    const range = doc.createRange();
+    if (after) range.setStartAfter(after);
+    else range.setStart(parent, 0);
+    if (before) range.setEndBefore(before);
+    else range.setEnd(parent, parent.childNodes.length);
+    if (parent.nodeType === Node.ELEMENT_NODE && (inSkipped(parent as Element) || inEditorOrUi(parent))) {
+      return null;
+    }
+
+    const from = this.firstNotBefore(range, true);
+    const to = this.firstNotBefore(range, false);
+    const fresh: Text[] = [];
+    const children: Node[] = [];
+    for (let child = after ? after.nextSibling : parent.firstChild; child && child !== before; ) {
+      children.push(child);
+      child = child.nextSibling;
+    }
+    for (const node of textNodesOf(children, (r) => this.shadowRoots.add(r))) fresh.push(node);
+    if (from === to && fresh.length === 0) return null;
+    const pieces = this.runs.pieces;
+    for (let i = from; i < to; i++) this.places.delete(pieces[i]!);
+    const edit = spliceRuns(
+      this.runs,
+      from,
+      to,
+      fresh,
+      fresh.map((n) => n.data),
+    );
+    // Pieces after the splice moved only when their count changed (a same-size swap: not at all).
+    if (fresh.length !== to - from) this.placeFrom(from);
+    else for (let i = 0; i < fresh.length; i++) this.places.set(fresh[i]!, from + i);
+    return edit;
+  }
+
+  /**
+   * Binary search over the indexed nodes; removed ones sit where their text was and take the
+   * side of their neighbours, so they fall inside the gap. With `start`: the first node not
+   * before the range's start (a removed node counts as its next connected neighbour). Else: the
+   * first node after the range (a removed node counts as its previous connected neighbour).
+   */
+  private firstNotBefore(range: Range, start: boolean): number {
+    const pieces = this.runs.pieces;
     let lo = 0;
-    let hi = this.nodes.length - 1;
+    let hi = pieces.length;
     while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
+      const mid = (lo + hi) >> 1;
+      let value: boolean;
+      if (start) {
+        let probe = mid;
+        while (probe < hi && !pieces[probe]!.isConnected) probe++;
+        value = probe === hi || compareToRange(pieces[probe]!, range) >= 0;
+      } else {
+        let probe = mid;
+        while (probe >= lo && !pieces[probe]!.isConnected) probe--;
+        value = probe >= lo && compareToRange(pieces[probe]!, range) > 0;
+      }
+      if (value) hi = mid;
+      else lo = mid + 1;
     }
     return lo;
   }
 
   /** A live DOM Range over text[start, end), or null when the nodes have left the document. */
   rangeFor(start: number, end: number): Range | null {
-    if (this.nodes.length === 0 || end <= start || end > this.text.length) return null;
-    const first = this.nodeAt(start);
-    const last = this.nodeAt(end - 1);
-    const startNode = this.nodes[first]!;
-    const endNode = this.nodes[last]!;
+    const { pieces, starts, text } = this.runs;
+    if (pieces.length === 0 || end <= start || end > text.length) return null;
+    const first = pieceAt(starts, start);
+    const last = pieceAt(starts, end - 1);
+    const startNode = pieces[first]!;
+    const endNode = pieces[last]!;
     if (!startNode.isConnected || !endNode.isConnected) return null;
+    // A Range cannot span a shadow boundary: such a match is not the reader's text run.
+    if (first !== last && startNode.getRootNode() !== endNode.getRootNode()) return null;
     const range = startNode.ownerDocument.createRange();
     try {
-      range.setStart(startNode, start - this.starts[first]!);
-      range.setEnd(endNode, end - this.starts[last]!);
+      range.setStart(startNode, start - starts[first]!);
+      range.setEnd(endNode, end - starts[last]!);
     } catch {
       return null; // the node's text changed length since it was indexed
     }
     return range;
   }
 
+  /** Where an indexed text node starts in `text`; null for a node the index does not hold. */
+  startOf(node: Text): number | null {
+    const place = this.places.get(node);
+    return place === undefined ? null : this.runs.starts[place]!;
+  }
+
   /** The text offset of a DOM boundary point (as in a Selection's Range), or null outside the index. */
   offsetOf(container: Node, offset: number): number | null {
-    if (container.nodeType === Node.TEXT_NODE) {
-      const index = this.positions.get(container as Text);
-      if (index !== undefined) return this.starts[index]! + Math.min(offset, (container as Text).data.length);
-    }
-    // A boundary between elements: the first indexed text node at or after that point.
+    const { pieces, starts, text } = this.runs;
+    const place = container.nodeType === Node.TEXT_NODE ? this.places.get(container as Text) : undefined;
+    if (place !== undefined) return starts[place]! + Math.min(offset, (container as Text).data.length);
     const doc = container.ownerDocument ?? (container as Document);
     const probe = doc.createRange();
     try {
@@ -103,17 +302,10 @@ export class TextIndex {
     } catch {
       return null;
     }
-    let lo = 0;
-    let hi = this.nodes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const node = this.nodes[mid]!;
-      // Is the node (its start) before the boundary point?
-      if (probe.comparePoint(node, 0) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo >= this.nodes.length) return this.text.length;
-    return this.starts[lo]!;
+    // A boundary between elements: the first indexed text node at or after that point.
+    const at = this.firstNotBefore(probe, true);
+    if (at >= pieces.length) return text.length;
+    return starts[at]!;
   }
 
   /** Offsets of a selection's Range, or null when it is not in indexed text. */
@@ -123,4 +315,48 @@ export class TextIndex {
     if (start === null || end === null || end <= start) return null;
     return { start, end };
   }
+
+  /** The root this index reads. */
+  get rootNode(): Node {
+    return this.root;
+  }
+}
+
+/**
+ * Where a text node is relative to a range: -1 before it, 0 inside, 1 after. Nodes and ranges
+ * in different trees (shadow roots) are compared through their hosts: a shadow tree's text
+ * comes before its host's light children, as the index reads it.
+ */
+export function compareToRange(node: Node, range: Range): number {
+  const rangeRoot = range.startContainer.getRootNode();
+  // Lift the node to the range's tree, through its hosts.
+  let lifted: Node = node;
+  while (lifted.getRootNode() !== rangeRoot) {
+    const root = lifted.getRootNode();
+    if (!isShadowRoot(root)) break;
+    lifted = root.host;
+  }
+  if (lifted.getRootNode() === rangeRoot) {
+    if (lifted === node) return range.comparePoint(node, 0);
+    // The node is in the shadow tree of `lifted`, read where the host itself starts.
+    const at = (lifted.ownerDocument ?? document).createRange();
+    at.selectNode(lifted);
+    return range.comparePoint(at.startContainer, at.startOffset);
+  }
+  // The range is in a shadow tree the node is outside of: lift the range's host to the node's tree.
+  let host: Node = range.startContainer;
+  while (host.getRootNode() !== lifted.getRootNode()) {
+    const root = host.getRootNode();
+    if (!isShadowRoot(root)) return 1; // unrelated trees: treat as after
+    host = root.host;
+  }
+  if (host === lifted) return 1;
+  const position = host.compareDocumentPosition(lifted);
+  if (position & Node.DOCUMENT_POSITION_CONTAINED_BY) return 1; // a light child: after the shadow tree
+  return position & Node.DOCUMENT_POSITION_PRECEDING ? -1 : 1;
+}
+
+// By node type rather than instanceof: Firefox's content scripts see page objects through wrappers.
+function isShadowRoot(node: Node): node is ShadowRoot {
+  return node.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in node;
 }

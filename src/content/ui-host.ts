@@ -2,17 +2,77 @@
 // neither read the reader's notes in it nor restyle it.
 import { UI_HOST_TAG } from './text-index';
 
+/** Every declaration is !important: an element's own important styles beat the page's. */
+const HOST_STYLE: readonly [string, string][] = [
+  ['all', 'initial'],
+  ['position', 'fixed'],
+  ['top', '0'],
+  ['left', '0'],
+  ['width', '0'],
+  ['height', '0'],
+  ['z-index', '2147483647'],
+  ['display', 'block'],
+];
+
 export function createUiHost(css: string): { host: HTMLElement; root: ShadowRoot } {
-  const host = document.createElement(UI_HOST_TAG);
-  // Inline styles on the host beat page rules that target unknown elements.
-  host.setAttribute(
-    'style',
-    'all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important;',
-  );
+  // Made in an inert document, which has no custom element registry: a page that defines
+  // <factmark-ui> itself cannot run its constructor here, attach a shadow root first, forbid
+  // ours (disabledFeatures) or reach ours through ElementInternals.shadowRoot.
+  const host = document.implementation.createHTMLDocument('').createElement(UI_HOST_TAG);
+  // CSSOM writes and constructed stylesheets are outside any page CSP. Style attributes and
+  // <style> added by content scripts pass today in Chrome and Firefox, but only by exemption.
+  for (const [property, value] of HOST_STYLE) host.style.setProperty(property, value, 'important');
   const root = host.attachShadow({ mode: 'closed' });
+  document.documentElement.append(host);
+  adoptStyles(root, css);
+  keepAttached(host);
+  return { host, root };
+}
+
+/** Re-attachments allowed per page: enough for a framework that re-renders <html> now and then. */
+const MAX_REATTACH = 20;
+
+/**
+ * Puts the host back when the page takes it out (a framework re-rendering <html>, or a page that
+ * removes what it did not make), so the card and flag button keep working. Bounded, so a page
+ * that removes it every time cannot keep both sides busy forever.
+ */
+function keepAttached(host: HTMLElement): void {
+  let left = MAX_REATTACH;
+  const observer = new MutationObserver(() => {
+    const html = document.documentElement;
+    if (host.isConnected || !html) return;
+    if (left <= 0) {
+      observer.disconnect();
+      return;
+    }
+    left -= 1;
+    // Same document, so the adopted stylesheet stays with the shadow root.
+    html.append(host);
+    watch();
+  });
+  // <html> itself may be replaced, so watch the document as well as the current <html>.
+  const watch = () => {
+    observer.observe(document, { childList: true });
+    observer.observe(document.documentElement, { childList: true });
+  };
+  watch();
+}
+
+/**
+ * A constructed stylesheet, adopted once the host is in the page's document (adoption into
+ * another document drops adopted sheets). A <style> element if that fails.
+ */
+function adoptStyles(root: ShadowRoot, css: string): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+    if (root.adoptedStyleSheets.length === 1) return;
+  } catch {
+    // Falls back to a <style> element below.
+  }
   const style = document.createElement('style');
   style.textContent = css;
   root.append(style);
-  document.documentElement.append(host);
-  return { host, root };
 }

@@ -60,27 +60,5 @@ async function storedById(
   return stored;
 }
 
-/**
- * True when an error means the disk (or the browser's quota for the extension) is full: the
- * platform's QuotaExceededError, or a Dexie error wrapping one (`inner`, or a bulk write's
- * `failures`).
- */
-export function isQuotaError(error: unknown, depth = 0): boolean {
-  if (depth > 5 || typeof error !== 'object' || error === null) return false;
-  const { name, message, inner, failures } = error as {
-    name?: unknown;
-    message?: unknown;
-    inner?: unknown;
-    failures?: unknown;
-  };
-  if (name === 'QuotaExceededError') return true;
-  if (typeof message === 'string' && /quota ?exceeded|disk is full|not enough (disk )?space/i.test(message))
-    return true;
-  if (isQuotaError(inner, depth + 1)) return true;
-  const list = Array.isArray(failures)
-    ? failures
-    : failures && typeof failures === 'object'
-      ? Object.values(failures)
-      : [];
-  return list.some((failure) => isQuotaError(failure, depth + 1));
-}
+// Kept here for callers that found it with the import code; it lives with the other storage errors.
+export { isQuotaError } from './storage-errors';

@@ -73,9 +73,13 @@ export async function allRules(db: FactmarkDb): Promise<Rule[]> {
   return rules.sort((a, b) => b.created - a.created || (a.id < b.id ? -1 : 1));
 }
 
-/** The rules that apply to pages: switched on, oldest first (a stable order to compile in). */
+/** The rules that apply to pages: switched on (and their list too), oldest first (a stable order to compile in). */
 export async function enabledRules(db: FactmarkDb): Promise<Rule[]> {
-  const rules = await db.rules.filter((rule) => rule.enabled).toArray();
+  // A switched-off correction list switches off every rule that came from it.
+  const listsOff = new Set((await db.lists.filter((list) => !list.enabled).toArray()).map((list) => list.id));
+  const rules = await db.rules
+    .filter((rule) => rule.enabled && !(rule.listId !== null && listsOff.has(rule.listId)))
+    .toArray();
   return rules.sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : 1));
 }
 

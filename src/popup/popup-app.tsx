@@ -9,6 +9,7 @@ import type { DetectionStatus, PageStatus } from '../messages';
 import { request } from '../request';
 import { ClaimEditor } from '../ui/claim-editor';
 import { ClaimView } from '../ui/claim-view';
+import { ListsView } from './lists-view';
 import { askTab, PageUnreachable, targetTabId } from './page-link';
 import { RulesView } from './rules-view';
 
@@ -18,7 +19,7 @@ type Load =
   | { kind: 'error'; message: string }
   | { kind: 'ready'; tabId: number; status: PageStatus };
 
-type View = 'page' | 'rules';
+type View = 'page' | 'rules' | 'lists';
 
 export function PopupApp() {
   const [view, setView] = useState<View>('page');
@@ -40,9 +41,10 @@ export function PopupApp() {
       <div class="view-tabs" role="tablist" aria-label="Views">
         {tab('page', 'This page')}
         {tab('rules', 'Rules')}
+        {tab('lists', 'Lists')}
       </div>
       <div id="view" role="tabpanel" aria-labelledby={`tab-${view}`}>
-        {view === 'page' ? <PageView /> : <RulesView />}
+        {view === 'page' ? <PageView /> : view === 'rules' ? <RulesView /> : <ListsView />}
       </div>
     </>
   );

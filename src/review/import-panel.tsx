@@ -11,11 +11,13 @@ import {
   type InvalidRecord,
   parseImport,
 } from '../core/formats';
-import { isQuotaError, previewImport, writeImport } from '../db/import';
+import { previewImport, writeImport } from '../db/import';
 import type { FactmarkDb } from '../db/schema';
+import { isQuotaError, STORAGE_FULL } from '../db/storage-errors';
 import { ProgressBar } from './progress-bar';
 
-export const DISK_FULL_IMPORT = 'The disk is full: nothing was imported. Free some space and try again.';
+/** Nothing of the import was written: the transaction was undone as a whole. */
+export const DISK_FULL_IMPORT = `Nothing was imported. ${STORAGE_FULL}`;
 
 const FORMAT_NAMES: Record<ImportFormat, string> = {
   'factmark-backup': 'Factmark backup',

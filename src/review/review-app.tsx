@@ -8,9 +8,9 @@ import { parseQuery } from '../core/search/query';
 import { type Row, selectClaims } from '../core/search/select';
 import { siteOf } from '../core/search/text';
 import { DEFAULT_VIEW, isFiltered, searchFromView } from '../core/search/view-state';
-import { isQuotaError } from '../db/import';
 import { deleteClaims, restoreClaims, tagClaims } from '../db/queries';
 import type { FactmarkDb } from '../db/schema';
+import { isQuotaError, STORAGE_FULL } from '../db/storage-errors';
 import { request } from '../request';
 import { BulkBar } from './bulk-bar';
 import { ClaimList } from './claim-list';
@@ -19,6 +19,7 @@ import { FilterPanel } from './filter-panel';
 import { ImportPanel } from './import-panel';
 import { openClaim } from './open-claim';
 import { ProgressBar } from './progress-bar';
+import { RulesPanel } from './rules-panel';
 import { StoragePanel } from './storage-panel';
 import { Toast, type ToastMessage } from './toast';
 import { messageOf, useClaimFeed } from './use-claim-feed';
@@ -27,7 +28,7 @@ import { useUrlView } from './use-url-view';
 /** Every filter off; the search words are the search box's to clear. */
 const { q: _q, ...NO_FILTERS } = DEFAULT_VIEW;
 
-const DISK_FULL_CHANGE = 'The disk is full: nothing was changed. Free some space and try again.';
+const DISK_FULL_CHANGE = `Nothing was changed. ${STORAGE_FULL}`;
 
 export function ReviewApp({ db }: { db: FactmarkDb }) {
   const feed = useClaimFeed(db);
@@ -333,6 +334,7 @@ export function ReviewApp({ db }: { db: FactmarkDb }) {
           onImported={() => void notifyChanged()}
         />
         <StoragePanel version={feed.version} />
+        <RulesPanel />
         <section class="panel keys" aria-labelledby="keys-heading">
           <h2 id="keys-heading">Keyboard</h2>
           <dl>

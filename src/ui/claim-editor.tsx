@@ -40,8 +40,32 @@ export function ClaimEditor({ quote, initial, phrase, onSave, onCancel, idPrefix
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
   const first = useRef<HTMLSelectElement>(null);
+  // The saved fields the draft started from, to tell the reader's edits from a save elsewhere.
+  const base = useRef(initial);
+  const [changedElsewhere, setChangedElsewhere] = useState(false);
 
   useEffect(() => first.current?.focus(), []);
+
+  // Saved in another window while this editor is open: fields the reader has not touched follow
+  // the new version; fields they edited keep their typing (never thrown away), and when the other
+  // window changed one of those too, the form says so — the later save wins.
+  useEffect(() => {
+    const was = base.current;
+    if (!initial || !was || sameFields(initial, was)) return;
+    base.current = initial;
+    let conflict = false;
+    const follow = <T,>(draft: T, old: T, next: T, set: (value: T) => void) => {
+      if (draft === old) set(next);
+      // The same text arriving (this editor's own save, seen by the page) is no conflict.
+      else if (next !== old && next !== (typeof draft === 'string' ? draft.trim() : draft)) conflict = true;
+    };
+    follow<Verdict | ''>(verdict, was.verdict ?? '', initial.verdict ?? '', setVerdict);
+    follow(correction, was.correction, initial.correction, setCorrection);
+    follow(note, was.note, initial.note, setNote);
+    follow(sources, was.sources.join('\n'), initial.sources.join('\n'), setSources);
+    follow(tags, was.tags.join(', '), initial.tags.join(', '), setTags);
+    if (conflict) setChangedElsewhere(true);
+  }, [initial]);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -66,6 +90,7 @@ export function ClaimEditor({ quote, initial, phrase, onSave, onCancel, idPrefix
         tags: parsedTags.value,
         ...(wantsRule && parsedPhrase.success ? { rule: { phrase: parsedPhrase.output, matchCase } } : {}),
       });
+      setChangedElsewhere(false);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : 'Could not save. Try again.');
     } finally {
@@ -154,6 +179,12 @@ export function ClaimEditor({ quote, initial, phrase, onSave, onCancel, idPrefix
           )}
         </div>
       )}
+      {changedElsewhere && (
+        <p class="fm-notice" role="status">
+          Changed in another window while you were editing. Save to keep your version, or Cancel to see
+          theirs.
+        </p>
+      )}
       {error && (
         <p class="fm-error" role="alert">
           {error}
@@ -168,5 +199,15 @@ export function ClaimEditor({ quote, initial, phrase, onSave, onCancel, idPrefix
         </button>
       </div>
     </form>
+  );
+}
+
+function sameFields(a: ClaimFields, b: ClaimFields): boolean {
+  return (
+    a.verdict === b.verdict &&
+    a.correction === b.correction &&
+    a.note === b.note &&
+    a.sources.join('\n') === b.sources.join('\n') &&
+    a.tags.join('\n') === b.tags.join('\n')
   );
 }

@@ -11,8 +11,21 @@ export function VerdictBadge({ claim }: { claim: Pick<Claim, 'verdict'> }) {
   return <span class={`fm-verdict fm-verdict-${paint}`}>{label}</span>;
 }
 
+/**
+ * How the reader's own words are put on screen. 'text': as text nodes. 'unsearchable' (the
+ * in-page card): as generated content, `content: attr(data-text)` in page-ui.css — a page's
+ * `window.find()` searches even closed shadow roots and would tell it whether a guessed note is
+ * showing, but it does not search generated content. Screen readers still read it.
+ */
+export type WordsAs = 'text' | 'unsearchable';
+
+/** One piece of the reader's text, shown as `as` says; never markup. */
+export function Words({ text, as = 'text' }: { text: string; as?: WordsAs | undefined }) {
+  return as === 'text' ? text : <span class="fm-words" data-text={text} />;
+}
+
 /** `quote` replaces the plain quote, e.g. with a button that reveals it on the page. */
-export function ClaimView({ claim, quote }: { claim: Claim; quote?: ComponentChildren }) {
+export function ClaimView({ claim, quote, as }: { claim: Claim; quote?: ComponentChildren; as?: WordsAs }) {
   return (
     <div class="fm-claim">
       <VerdictBadge claim={claim} />
@@ -20,15 +33,21 @@ export function ClaimView({ claim, quote }: { claim: Claim; quote?: ComponentChi
       {claim.correction && (
         <p class="fm-correction">
           <strong>Correction: </strong>
-          {claim.correction}
+          <Words text={claim.correction} as={as} />
         </p>
       )}
-      {claim.note && <p class="fm-note">{claim.note}</p>}
-      <SourceLinks sources={claim.sources} />
+      {claim.note && (
+        <p class="fm-note">
+          <Words text={claim.note} as={as} />
+        </p>
+      )}
+      <SourceLinks sources={claim.sources} as={as} />
       {claim.tags.length > 0 && (
         <ul class="fm-tags" aria-label="Tags">
           {claim.tags.map((tag) => (
-            <li key={tag}>{tag}</li>
+            <li key={tag}>
+              <Words text={tag} as={as} />
+            </li>
           ))}
         </ul>
       )}
@@ -37,7 +56,7 @@ export function ClaimView({ claim, quote }: { claim: Claim; quote?: ComponentChi
 }
 
 /** Sources as links, http/https only, opened in a new tab without a referrer or opener. */
-export function SourceLinks({ sources }: { sources: readonly string[] }) {
+export function SourceLinks({ sources, as }: { sources: readonly string[]; as?: WordsAs | undefined }) {
   const links = sources.filter(isWebUrl);
   if (links.length === 0) return null;
   return (
@@ -45,7 +64,7 @@ export function SourceLinks({ sources }: { sources: readonly string[] }) {
       {links.map((source) => (
         <li key={source}>
           <a href={source} target="_blank" rel="noopener noreferrer">
-            {hostOf(source)}
+            <Words text={hostOf(source)} as={as} />
           </a>
         </li>
       ))}

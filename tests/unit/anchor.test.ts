@@ -8,6 +8,7 @@ import {
   collapseWhitespace,
   describeRange,
   type Found,
+  findAtSavedPosition,
   findQuote,
   type NotFound,
   PageText,
@@ -400,6 +401,54 @@ describe('findQuote on a large page', () => {
         expect(result.kind, `quote ${i}`).toBe('found');
         expect(highlighted(changed, result), `quote ${i}`).toBe(expected);
       });
+    },
+  );
+  it.skipIf(!available)(
+    'maps every collapsed character of the page back to the raw character it came from (needs the shared corpus)',
+    () => {
+      const text = pageTextOf(readFileSync(path, 'utf8'));
+      const page = new PageText(text);
+      const collapsed = page.collapsed;
+      expect(collapsed).toBe(collapseWhitespace(text));
+      // Half a million characters: collect the wrong ones rather than assert each.
+      const wrong: string[] = [];
+      let last = -1;
+      for (let i = 0; i < collapsed.length; i++) {
+        const raw = page.rawOffset(i);
+        const char = text[raw] ?? '';
+        const same = collapsed[i] === ' ' ? /\s/.test(char) : char === collapsed[i];
+        // Every thousandth offset: the way back lands on the same character.
+        const back = i % 1000 !== 0 || page.collapsedOffset(raw) === i;
+        if (raw <= last || !same || !back) wrong.push(`${i} → ${raw}`);
+        last = raw;
+      }
+      expect(wrong.slice(0, 5)).toEqual([]);
+      expect(page.rawOffset(collapsed.length)).toBe(text.length);
+    },
+  );
+
+  it.skipIf(!available)(
+    'finds an unchanged quote at its saved offsets, and the same text by its context when the offsets are stale (needs the shared corpus)',
+    () => {
+      const text = pageTextOf(readFileSync(path, 'utf8'));
+      const page = new PageText(text);
+      const sentences = page.collapsed.match(/[A-Z][a-z]+ [a-z]+ [^.!?]{40,200}[.!?]/g) ?? [];
+      const step = Math.floor(sentences.length / 40);
+      const anchors = Array.from({ length: 40 }, (_, i) => anchorFor(text, sentences[i * step] ?? ''));
+      for (const anchor of anchors) {
+        const here = findQuote(page, anchor);
+        const { start, end } = anchor.position;
+        expect(here).toMatchObject({ kind: 'found', strategy: 'position', start, end });
+        // Offsets from before 25 characters of text were inserted above: found by its context.
+        const shift = start - page.rawOffset(page.collapsedOffset(start) - 25);
+        const stale = { ...anchor, position: { ...anchor.position, start: start - shift, end: end - shift } };
+        const moved = findQuote(page, stale);
+        expect(moved).toMatchObject({ kind: 'found', start, end });
+        // The check at the saved offsets alone, for callers that search a window at a time.
+        expect(findAtSavedPosition(text, anchor)).toMatchObject({ start, end, strategy: 'position' });
+        expect(findAtSavedPosition(text, stale)).toBeNull();
+        expect(moved.kind === 'found' && moved.strategy).not.toBe('position');
+      }
     },
   );
 });

@@ -226,6 +226,46 @@ describe('10,000 rules over a news page', () => {
     expect(fast).toEqual(slowMatches(rules, text));
   });
 
+  it('finds phrases that start with a digit, punctuation, an emoji or Chinese among them', () => {
+    const odd = [
+      '1,944 species',
+      '«Tiny Bones»',
+      '🙂 smile please',
+      '中国的',
+      '— said the minister',
+      '#1 hit',
+    ];
+    const page = `${text}\nAbout 1,944 species. He said «Tiny Bones» twice. 🙂 smile please! 在中国的 — said the minister. A #1 hit.`;
+    const all = [...rules, ...odd.map((phrase) => ({ phrase }))];
+    const found = findMatches(compileRules(all), page, { overlaps: 'all' });
+    expect(found).toEqual(slowMatches(all, page));
+    const oddFound = found.filter((m) => m.ruleIndex >= rules.length).map((m) => page.slice(m.start, m.end));
+    // Each found once, as written in the page (the Chinese one inside a longer run of characters).
+    expect(oddFound).toEqual(odd);
+  });
+
+  it('finds the same in a page checked a window at a time as in the whole page, with one rule set', () => {
+    const key = (m: Match) => `${m.ruleIndex}:${m.start}:${m.end}`;
+    const whole = findMatches(compiled, text, { overlaps: 'all' });
+    const found = new Set<string>();
+    const windows: [number, number][] = [];
+    // Cut at white space, as a scan of edited stretches is, and offsets put back.
+    for (let from = 0; from < text.length; ) {
+      let to = Math.min(text.length, from + 4096);
+      while (to < text.length && !/\s/.test(text[to] ?? '')) to++;
+      windows.push([from, to]);
+      for (const m of findMatches(compiled, text.slice(from, to), { overlaps: 'all' })) {
+        found.add(key({ ...m, start: m.start + from, end: m.end + from }));
+      }
+      from = to;
+    }
+    expect(windows.length).toBeGreaterThan(5);
+    const inOneWindow = whole.filter((m) => windows.some(([from, to]) => from <= m.start && m.end <= to));
+    expect(inOneWindow.length).toBeGreaterThan(whole.length * 0.95);
+    expect(inOneWindow.filter((m) => !found.has(key(m)))).toEqual([]);
+    expect(found.size).toBe(inOneWindow.length);
+  });
+
   it('resolves overlaps into separate ranges, longest first at each position', () => {
     const matches = findMatches(compiled, text);
     expect(matches.length).toBeGreaterThan(300);

@@ -4,7 +4,7 @@
 
 import search from 'approx-string-match';
 import type { ClaimAnchor } from '../model';
-import { CONTEXT_LENGTH } from './describe';
+import { CONTEXT_LENGTH, describeRange } from './describe';
 import { collapseWhitespace, PageText } from './page-text';
 import { editDistance32 } from './similarity';
 
@@ -82,6 +82,8 @@ export function findQuote(
 ): Found | NotFound {
   const page = typeof text === 'string' ? new PageText(text) : text;
   const opts: FindOptions = { ...FIND_DEFAULTS, ...options };
+  const quick = findAtSavedPosition(page.raw, anchor);
+  if (quick !== null) return quick;
   const target = targetOf(page, anchor);
   if (target.quote === '') return notFound('absent');
   return (
@@ -157,6 +159,32 @@ function atStoredPosition(page: PageText, target: Target): Found | NotFound | nu
   if (!text.startsWith(target.quote, start)) return null;
   const here = candidate(text, start, start + target.quote.length, 0, target);
   return here.context >= TRUSTED_CONTEXT ? found(page, here, 'position') : null;
+}
+
+/**
+ * The quote at its saved offsets, read off the raw text: the stored range, described again as it
+ * would be saved now, holds the same quote and agreeing context. Costs the quote's length, not
+ * the page's, so a caller anchoring a page a window at a time can try it before any window (an
+ * unchanged page then never builds a collapsed view). Takes exactly what findQuote's first step
+ * takes at the stored position; null says: look further (findQuote).
+ */
+export function findAtSavedPosition(raw: string, anchor: ClaimAnchor): Found | null {
+  const { start, end } = anchor.position;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > raw.length) return null;
+  const here = describeRange(raw, start, end);
+  if (here === null) return null;
+  const quote = collapseWhitespace(anchor.quote.exact).trim();
+  if (here.quote.exact !== quote) return null;
+  const prefix = collapseWhitespace(anchor.quote.prefix).slice(-CONTEXT_LENGTH);
+  const suffix = collapseWhitespace(anchor.quote.suffix).slice(0, CONTEXT_LENGTH);
+  const before = prefix.length === 0 ? '' : here.quote.prefix.slice(-prefix.length);
+  const after = here.quote.suffix.slice(0, suffix.length);
+  const distance = editDistance32(prefix, before) + editDistance32(suffix, after);
+  const contextLength = prefix.length + suffix.length;
+  const context = contextLength === 0 ? 1 : 1 - distance / contextLength;
+  if (context < TRUSTED_CONTEXT) return null;
+  const score = 1 - distance / (quote.length + contextLength);
+  return { kind: 'found', start: here.position.start, end: here.position.end, score, strategy: 'position' };
 }
 
 /** b. Every exact occurrence, ranked by how well its context agrees. */

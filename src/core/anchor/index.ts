@@ -6,6 +6,7 @@ export {
   FIND_DEFAULTS,
   type FindOptions,
   type Found,
+  findAtSavedPosition,
   findQuote,
   type NotFound,
   type Strategy,

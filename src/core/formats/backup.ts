@@ -139,7 +139,7 @@ export function readBackup(value: unknown): BackupRead {
   const invalid: InvalidRecord[] = [];
   claims.forEach((raw: unknown, i) => {
     const record = i + 1;
-    const parsed = v.safeParse(StoredClaimSchema, raw);
+    const parsed = v.safeParse(StoredClaimSchema, raw, { abortEarly: true });
     if (!parsed.success) {
       invalid.push({ record, ...fieldAndReason(parsed.issues) });
       return;

@@ -224,7 +224,7 @@ export function claimFromCandidate(candidate: Candidate, now: number): Made {
     sources: candidate.sources ?? [],
     tags: candidate.tags ?? [],
   };
-  const parsed = v.safeParse(ClaimDraftSchema, draft);
+  const parsed = v.safeParse(ClaimDraftSchema, draft, { abortEarly: true });
   if (!parsed.success) {
     const { field, reason } = fieldAndReason(parsed.issues);
     return refuse(field, reason);

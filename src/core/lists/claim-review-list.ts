@@ -103,14 +103,18 @@ export function readClaimReviewList(value: unknown, fallbackTitle: string): List
       rating ? `Rated “${rating}”${author ? ` by ${author}` : ''}.` : '',
       textOf(review.description),
     ];
-    const parsed = v.safeParse(RuleDraftSchema, {
-      phrase: claim.replace(/\s+/g, ' ').trim(),
-      matchCase: false,
-      verdict: rating ? verdictOfRating(rating) : null,
-      correction: clip(textOf(review.reviewBody)),
-      note: clip(noteParts.filter(Boolean).join('\n')),
-      sources: sourcesOf(review),
-    });
+    const parsed = v.safeParse(
+      RuleDraftSchema,
+      {
+        phrase: claim.replace(/\s+/g, ' ').trim(),
+        matchCase: false,
+        verdict: rating ? verdictOfRating(rating) : null,
+        correction: clip(textOf(review.reviewBody)),
+        note: clip(noteParts.filter(Boolean).join('\n')),
+        sources: sourcesOf(review),
+      },
+      { abortEarly: true },
+    );
     if (parsed.success) drafts.push({ record, draft: parsed.output });
     else invalid.push({ record, ...fieldAndReason(parsed.issues) });
   });

@@ -72,7 +72,7 @@ export function readFactmarkList(value: unknown): ListRead {
   if (Array.isArray(rules) && rules.length > RULE_LIMITS.rules) {
     return tooMany(rules.length);
   }
-  const header = v.safeParse(ListHeaderSchema, value);
+  const header = v.safeParse(ListHeaderSchema, value, { abortEarly: true });
   if (!header.success) {
     const issue = header.issues[0];
     const field = issue?.path?.map((item) => String(item.key)).join('.') || '(list)';
@@ -85,7 +85,7 @@ export function readFactmarkList(value: unknown): ListRead {
   const invalid: { record: number; field: string; reason: string }[] = [];
   header.output.rules.forEach((rule, i) => {
     const record = i + 1;
-    const parsed = v.safeParse(ListRuleSchema, rule);
+    const parsed = v.safeParse(ListRuleSchema, rule, { abortEarly: true });
     if (parsed.success) drafts.push({ record, draft: parsed.output });
     else invalid.push({ record, ...fieldAndReason(parsed.issues) });
   });

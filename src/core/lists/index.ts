@@ -4,3 +4,16 @@ export { RATING_VERDICTS, readClaimReviewList, verdictOfRating } from './claim-r
 export { isFactmarkList, LIST_FORMAT, LIST_VERSION, ListHeaderSchema, ListRuleSchema } from './factmark-list';
 export { type ListFormat, type ListParse, type ListSource, parseCorrectionList } from './parse';
 export type { InvalidRecord, ListRead } from './read';
+export {
+  checkListUrl,
+  conditionalHeaders,
+  type FetchOutcome,
+  LIST_FETCH_TIMEOUT_MS,
+  LIST_MAX_BYTES,
+  LIST_REFRESH_MINUTES,
+  type ListUpdate,
+  nextListState,
+  originPattern,
+  patternCovers,
+  type UrlCheck,
+} from './subscription';

@@ -46,7 +46,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Page as PwPage } from 'playwright-core';
+import { type BrowserContext, chromium, type Page as PwPage, type Worker as PwWorker } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -55,6 +55,15 @@ export const BROWSER_NAMES: readonly BrowserName[] = ['chromium', 'firefox'];
 /** The loadable unpacked extension folder (`node build.mjs` writes it); FACTMARK_EXTENSION_DIR overrides. */
 export const EXTENSION_DIR = resolve(
   process.env.FACTMARK_EXTENSION_DIR ?? fileURLToPath(new URL('../../../extension', import.meta.url)),
+);
+
+/**
+ * Firefox's package (`node build.mjs` writes it next to `extension/`, with the manifest Firefox is
+ * given: no service_worker key); Firefox tests load it so they test what `web-ext lint` checks.
+ * FACTMARK_EXTENSION_DIR overrides it too.
+ */
+export const FIREFOX_EXTENSION_DIR = resolve(
+  process.env.FACTMARK_EXTENSION_DIR ?? fileURLToPath(new URL('../../../extension-firefox', import.meta.url)),
 );
 
 /** True when `extension/` holds a built extension (manifest and bundles present). */
@@ -104,6 +113,8 @@ export interface TestPage {
   readonly browserName: BrowserName;
   /** Uncaught errors thrown by the page's scripts. */
   readonly pageErrors: string[];
+  /** Console messages logged at level "error" in this tab (whatever the browser reports there). */
+  readonly consoleErrors: string[];
   goto(url: string): Promise<void>;
   reload(): Promise<void>;
   url(): string;
@@ -128,12 +139,42 @@ export interface TestPage {
   clickByRole(role: string, name: string, options?: FindOptions): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
+  /** Chromium only (CDP): the renderer's JS heap in bytes after a full garbage collection. */
+  heapUsedAfterGc?(): Promise<number>;
+  /**
+   * Chromium only (CDP tracing): runs `during`, then answers each task of the page's main thread
+   * that ran script from `urlPrefix` (e.g. the extension's origin): how long the whole task took
+   * and how much of it was that script.
+   */
+  traceTasks?(urlPrefix: string, during: () => Promise<void>): Promise<TracedTask[]>;
+}
+
+export interface TracedTask {
+  /** ms since tracing started. */
+  start: number;
+  /** The whole task, ms. */
+  duration: number;
+  /** Time in script from the URL prefix within the task, ms (garbage collection included). */
+  scriptMs: number;
+  /** Of which the engine's garbage collection, ms. */
+  gcMs: number;
+  /** The same as `scriptMs` in the thread's CPU time (what a busy machine does not stretch), ms. */
+  cpuMs: number;
+  /** Of which garbage collection, in CPU time, ms. */
+  gcCpuMs: number;
+  /** Whether the task is the script's first evaluation (its compile and top-level code). */
+  evaluation: boolean;
 }
 
 export interface TestBrowser {
   readonly name: BrowserName;
   /** Chromium: the generated extension id; Firefox: the gecko id; null without an extension. */
   readonly extensionId: string | null;
+  /**
+   * Console errors of the extension's background. Chromium: its service worker's console.
+   * Firefox: WebDriver BiDi does not reach the background page, so this stays empty.
+   */
+  readonly backgroundErrors: string[];
   newPage(): Promise<TestPage>;
   /** Chromium only: open `chrome-extension://ID/<path>` in a new tab. */
   openExtensionPage(path: string): Promise<TestPage>;
@@ -170,8 +211,9 @@ export function launchBrowser(name: BrowserName, options: LaunchOptions = {}): P
   return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
 }
 
-function resolveExtension(options: LaunchOptions): string | null {
+function resolveExtension(options: LaunchOptions, browser: BrowserName = 'chromium'): string | null {
   if (options.extensionDir !== undefined) return options.extensionDir;
+  if (browser === 'firefox' && hasBuiltExtension(FIREFOX_EXTENSION_DIR)) return FIREFOX_EXTENSION_DIR;
   return hasBuiltExtension() ? EXTENSION_DIR : null;
 }
 
@@ -311,6 +353,11 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
     await rm(profile, { recursive: true, force: true });
     throw new Error(`Chromium: the extension's service worker did not start (${String(error)})`);
   }
+  const backgroundErrors: string[] = [];
+  const watchWorker = (worker: PwWorker) =>
+    worker.on('console', (m) => m.type() === 'error' && backgroundErrors.push(m.text()));
+  for (const worker of context.serviceWorkers()) watchWorker(worker);
+  context.on('serviceworker', watchWorker);
   // The persistent context opens with one blank tab; hand it out first.
   const spare: PwPage[] = [...context.pages()];
   const newPage = async () => wrapPlaywright(spare.shift() ?? (await context.newPage()));
@@ -318,6 +365,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
   return {
     name: 'chromium',
     extensionId,
+    backgroundErrors,
     newPage,
     async openExtensionPage(path) {
       if (!extensionId) throw new Error('openExtensionPage: no extension loaded');
@@ -352,6 +400,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
 function wrapPlaywright(page: PwPage): TestPage {
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   const keyboard = {
     press: (key: string) => page.keyboard.press(key),
     type: (text: string) => page.keyboard.type(text),
@@ -386,6 +436,7 @@ function wrapPlaywright(page: PwPage): TestPage {
   const self: TestPage = {
     browserName: 'chromium',
     pageErrors,
+    consoleErrors,
     async goto(url) {
       await page.goto(url);
     },
@@ -426,8 +477,114 @@ function wrapPlaywright(page: PwPage): TestPage {
       await page.screenshot({ path });
     },
     close: () => page.close(),
+    async traceTasks(urlPrefix, during) {
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        const events: TraceEvent[] = [];
+        cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+        const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+        await cdp.send('Tracing.start', {
+          traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8.execute'] },
+          transferMode: 'ReportEvents',
+        });
+        await during();
+        await cdp.send('Tracing.end');
+        await done;
+        return tasksRunning(events, urlPrefix);
+      } finally {
+        await cdp.detach().catch(() => {});
+      }
+    },
+    async heapUsedAfterGc() {
+      // The page's heap holds the content script's isolated world too: one number for both.
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        await cdp.send('HeapProfiler.collectGarbage');
+        const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+        return usedSize;
+      } finally {
+        await cdp.detach().catch(() => {});
+      }
+    },
   };
   return self;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  /** Thread (CPU) time, µs. */
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { url?: string; scriptName?: string } };
+}
+
+/**
+ * Top-level tasks of the thread that ran script from `urlPrefix`, with the time each spent in
+ * script: calls into that script, and the microtasks, idle and timer callbacks run on that thread
+ * (await continuations carry no URL in a trace, so they are counted whoever queued them: on a
+ * page without scripts of its own, that is the extension and the test's own brief polling).
+ */
+function tasksRunning(events: TraceEvent[], urlPrefix: string): TracedTask[] {
+  const complete = events.filter((e) => e.ph === 'X' && e.dur !== undefined);
+  const own = complete.find(
+    (e) => /FunctionCall|EvaluateScript/.test(e.name) && (e.args?.data?.url ?? '').startsWith(urlPrefix),
+  );
+  if (!own) return [];
+  const thread = complete.filter((e) => e.pid === own.pid && e.tid === own.tid);
+  const t0 = Math.min(...thread.map((e) => e.ts));
+  const scripts = thread.filter((e) => {
+    const url = e.args?.data?.url ?? '';
+    if (/^(FunctionCall|EvaluateScript)$/.test(e.name)) return url.startsWith(urlPrefix);
+    return /^(RunMicrotasks|BlinkScheduler_PerformMicrotaskCheckpoint|FireIdleCallback|TimerFire)$/.test(
+      e.name,
+    );
+  });
+  // Stretches of script not inside another one, grouped by the task that ran them (a stretch
+  // outside any task event counts as a task of its own).
+  const contains = (o: TraceEvent, s: TraceEvent) =>
+    o.ts <= s.ts && o.ts + (o.dur ?? 0) >= s.ts + (s.dur ?? 0);
+  // Two events over the same stretch (a checkpoint and its microtasks) count once: the first.
+  const outer = scripts.filter(
+    (s, i) => !scripts.some((o, j) => j !== i && contains(o, s) && (!contains(s, o) || j < i)),
+  );
+  const tasks = thread.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
+  const groups = new Map<TraceEvent, TraceEvent[]>();
+  for (const stretch of outer) {
+    const task =
+      tasks.find((t) => t.ts <= stretch.ts && t.ts + (t.dur ?? 0) >= stretch.ts + (stretch.dur ?? 0)) ??
+      stretch;
+    groups.set(task, [...(groups.get(task) ?? []), stretch]);
+  }
+  const out: TracedTask[] = [];
+  const gc = thread.filter((e) => /^(MinorGC|MajorGC|V8\.GC_MC_INCREMENTAL)$/.test(e.name));
+  for (const [task, stretches] of groups) {
+    const scriptMs = stretches.reduce((sum, s) => sum + (s.dur ?? 0), 0) / 1000;
+    const gcIn = gc.filter((g) => stretches.some((s) => contains(s, g)));
+    const gcMs =
+      gcIn
+        .filter((g, i) => !gcIn.some((o, j) => j !== i && contains(o, g) && (!contains(g, o) || j < i)))
+        .reduce((sum, g) => sum + (g.dur ?? 0), 0) / 1000;
+    const evaluation = stretches.some((s) => s.name === 'EvaluateScript');
+    const cpuMs = stretches.reduce((sum, s) => sum + (s.tdur ?? s.dur ?? 0), 0) / 1000;
+    const gcCpuMs =
+      gcIn
+        .filter((g, i) => !gcIn.some((o, j) => j !== i && contains(o, g) && (!contains(g, o) || j < i)))
+        .reduce((sum, g) => sum + (g.tdur ?? g.dur ?? 0), 0) / 1000;
+    out.push({
+      start: (task.ts - t0) / 1000,
+      duration: (task.dur ?? 0) / 1000,
+      scriptMs,
+      gcMs,
+      cpuMs,
+      gcCpuMs,
+      evaluation,
+    });
+  }
+  return out;
 }
 
 // ── Firefox (puppeteer-core over WebDriver BiDi) ───────────────────────────────────────────────
@@ -446,7 +603,7 @@ export const FIREFOX_OFFLINE_PREFS: Record<string, unknown> = {
 };
 
 export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBrowser> {
-  const ext = resolveExtension(options);
+  const ext = resolveExtension(options, 'firefox');
   const browser: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -464,6 +621,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
   return {
     name: 'firefox',
     extensionId,
+    backgroundErrors: [],
     async newPage() {
       return wrapPuppeteerBidi(browser, await browser.newPage());
     },
@@ -492,6 +650,8 @@ interface BidiNode {
 function wrapPuppeteerBidi(browser: PpBrowser, page: PpPage): TestPage {
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e instanceof Error ? e.message : String(e)));
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   // Puppeteer exposes no public API for the BiDi calls we need; these two are stable internals.
   const connection = (browser as unknown as { connection: BidiConnection }).connection;
   const contextId = () => (page.mainFrame() as unknown as { _id: string })._id;
@@ -591,6 +751,7 @@ function wrapPuppeteerBidi(browser: PpBrowser, page: PpPage): TestPage {
   return {
     browserName: 'firefox',
     pageErrors,
+    consoleErrors,
     async goto(url) {
       await navigate(
         () => page.goto(url),

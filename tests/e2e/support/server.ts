@@ -18,8 +18,11 @@ export interface TestServer {
   readonly port: number;
   /** Absolute URL for a path on this server (`url('/a.html')`). */
   url(path: string): string;
-  /** Serve `body` at `path` (overrides a file of the same path). Content type from the extension, HTML by default. */
-  setPage(path: string, body: string | Buffer, contentType?: string): void;
+  /**
+   * Serve `body` at `path` (overrides a file of the same path). Content type from the extension,
+   * HTML by default. `headers` are sent with it (e.g. a Content-Security-Policy).
+   */
+  setPage(path: string, body: string | Buffer, contentType?: string, headers?: Record<string, string>): void;
   /** Remove an override registered with `setPage`. */
   removePage(path: string): void;
   /** Paths requested so far (for debugging / asserting). */
@@ -55,7 +58,10 @@ function normalizePath(path: string): string {
 /** Start serving `root` (may be omitted: only `setPage` bodies are served then). */
 export async function startServer(root?: string): Promise<TestServer> {
   const base = root ? resolve(root) : undefined;
-  const overrides = new Map<string, { body: string | Buffer; type: string }>();
+  const overrides = new Map<
+    string,
+    { body: string | Buffer; type: string; headers?: Record<string, string> }
+  >();
   const requests: string[] = [];
 
   const server: Server = createServer(async (req, res) => {
@@ -75,7 +81,7 @@ export async function startServer(root?: string): Promise<TestServer> {
     }
     const override = overrides.get(pathname);
     if (override) {
-      res.writeHead(200, { ...headers, 'Content-Type': override.type });
+      res.writeHead(200, { ...override.headers, ...headers, 'Content-Type': override.type });
       res.end(method === 'HEAD' ? undefined : override.body);
       return;
     }
@@ -112,9 +118,10 @@ export async function startServer(root?: string): Promise<TestServer> {
     port,
     requests,
     url: (path) => origin + (path.startsWith('/') ? path : `/${path}`),
-    setPage(path, body, contentType) {
+    setPage(path, body, contentType, extraHeaders) {
       const p = normalizePath(path);
-      overrides.set(p, { body, type: contentType ?? (extname(p) ? typeFor(p) : TYPES['.html']!) });
+      const type = contentType ?? (extname(p) ? typeFor(p) : TYPES['.html']!);
+      overrides.set(p, { body, type, ...(extraHeaders ? { headers: extraHeaders } : {}) });
     },
     removePage(path) {
       overrides.delete(normalizePath(path));

@@ -1,0 +1,65 @@
+// Handlers for the correction-list requests (lists/*), merged into the background's dispatch table
+// by makeHandlers (handlers.ts). Every change to a list's rules calls `rulesChanged`, which drops
+// the compiled rules and tells open tabs to repaint. Only extension pages may send these.
+import { parseCorrectionList } from '../core/lists';
+import type { CorrectionList } from '../core/rule';
+import { allLists, deleteList, fileListByTitle, getList, setListEnabled, storeList } from '../db/lists';
+import type { FactmarkDb } from '../db/schema';
+import type { Requests } from '../messages';
+import { type Fetch, makeListFetcher } from './lists';
+
+type ListRequest = Extract<keyof Requests, `lists/${string}`>;
+
+export interface ListEffects {
+  rulesChanged(): void;
+  /** Defaults to the global fetch. */
+  fetch?: Fetch;
+}
+
+export function makeListHandlers(
+  db: FactmarkDb,
+  effects: ListEffects,
+): { [K in ListRequest]: (payload: Requests[K]['req']) => Promise<Requests[K]['res']> } {
+  const lists = makeListFetcher(db, effects.fetch ?? ((url, init) => fetch(url, init)));
+  return {
+    'lists/list': async () => allLists(db),
+    'lists/import': async ({ text, name }) => {
+      const parsed = parseCorrectionList(text, { fileName: name || 'list.json' });
+      if (parsed.kind === 'invalid') throw new Error(`${parsed.error} Nothing was imported.`);
+      // Importing a file again updates the list it made before (same title), rules and switches.
+      const previous = await fileListByTitle(db, parsed.list.title);
+      const list: CorrectionList = previous
+        ? { ...previous, title: parsed.list.title, fetched: Date.now() }
+        : { id: crypto.randomUUID(), title: parsed.list.title, enabled: true, fetched: Date.now() };
+      const stored = await storeList(db, list, parsed.list.rules);
+      effects.rulesChanged();
+      return { list: stored, invalid: parsed.invalid.slice(0, 100) };
+    },
+    'lists/subscribe': async ({ url }) => {
+      const stored = await lists.subscribe(url);
+      effects.rulesChanged();
+      return { ...stored, invalid: stored.invalid.slice(0, 100) };
+    },
+    'lists/refresh': async ({ id }) => {
+      const targets = id
+        ? [await getList(db, id)].filter((list): list is CorrectionList => list !== undefined)
+        : (await allLists(db)).flatMap(({ rules: _count, ...list }) => (list.url ? [list] : []));
+      if (id && targets.length === 0) throw new Error('That list was removed.');
+      // One at a time: a worker refreshing many lists at once would hold every body in memory.
+      for (const list of targets) await lists.refresh(list);
+      effects.rulesChanged();
+      return allLists(db);
+    },
+    'lists/set-enabled': async ({ id, enabled }) => {
+      const list = await setListEnabled(db, id, enabled);
+      if (!list) throw new Error('That list was removed.');
+      effects.rulesChanged();
+      return list;
+    },
+    'lists/delete': async ({ id }) => {
+      const deleted = await deleteList(db, id);
+      if (deleted) effects.rulesChanged();
+      return { deleted };
+    },
+  };
+}

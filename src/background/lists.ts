@@ -1,0 +1,129 @@
+// Fetching subscribed correction lists: subscribe to an address, refresh one list or all of them
+// (conditional requests: a 304 keeps the copy), with a time limit and a size cap. What a response
+// means is decided in core/lists/subscription.ts; storing is src/db/lists.ts. `fetch` comes in as
+// a parameter so this runs in Node tests against a real local server.
+import {
+  checkListUrl,
+  conditionalHeaders,
+  type FetchOutcome,
+  LIST_FETCH_TIMEOUT_MS,
+  LIST_MAX_BYTES,
+  nextListState,
+} from '../core/lists';
+import type { CorrectionList } from '../core/rule';
+import { type ListStored, listByUrl, storeList, updateListRecord } from '../db/lists';
+import type { FactmarkDb } from '../db/schema';
+
+export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
+/** Fetches a list's address once; never throws. */
+export async function fetchList(
+  fetcher: Fetch,
+  url: string,
+  headers: Record<string, string> = {},
+  timeoutMs = LIST_FETCH_TIMEOUT_MS,
+): Promise<FetchOutcome> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  try {
+    // no-cache: the browser's HTTP cache must not answer for the server; credentials stay home.
+    const response = await fetcher(url, {
+      headers,
+      signal: abort.signal,
+      cache: 'no-store',
+      credentials: 'omit',
+      redirect: 'follow',
+    });
+    const base = {
+      status: response.status,
+      etag: response.headers.get('ETag'),
+      lastModified: response.headers.get('Last-Modified'),
+    };
+    if (response.status === 304 || !response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      return { kind: 'response', ...base, text: '' };
+    }
+    const declared = Number(response.headers.get('Content-Length') ?? '0');
+    if (declared > LIST_MAX_BYTES) {
+      await response.body?.cancel().catch(() => undefined);
+      return { kind: 'too-large' };
+    }
+    const text = await readCapped(response);
+    return text === null ? { kind: 'too-large' } : { kind: 'response', ...base, text };
+  } catch (error) {
+    const reason = abort.signal.aborted
+      ? `no answer within ${Math.max(1, Math.round(timeoutMs / 1000))} s`
+      : error instanceof Error
+        ? error.message
+        : 'network error';
+    return { kind: 'unreachable', reason };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The body as text, or null once it passes the size cap (the rest is not read). */
+async function readCapped(response: Response): Promise<string | null> {
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let bytes = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > LIST_MAX_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+export function makeListFetcher(db: FactmarkDb, fetcher: Fetch, now: () => number = Date.now) {
+  /** Fetches a stored list again; the previous copy stays when anything goes wrong. */
+  async function refresh(list: CorrectionList): Promise<ListStored> {
+    if (!list.url)
+      throw new Error(`“${list.title}” was imported from a file: import the file again to update it.`);
+    const outcome = await fetchList(fetcher, list.url, conditionalHeaders(list));
+    const update = nextListState(list, outcome, now());
+    if (update.kind === 'replace') {
+      return { list: await storeList(db, update.list, update.rules, now()), invalid: update.invalid };
+    }
+    const stored = await updateListRecord(db, update.list);
+    if (!stored) throw new Error('That list was removed.');
+    return { list: stored, invalid: [] };
+  }
+
+  /**
+   * Subscribes to a list by address (an address already subscribed to is refreshed instead). A
+   * first fetch that fails stores nothing and says why.
+   */
+  async function subscribe(raw: string): Promise<ListStored> {
+    const checked = checkListUrl(raw);
+    if (!checked.ok) throw new Error(checked.error);
+    const existing = await listByUrl(db, checked.url);
+    if (existing) return refresh(existing);
+    const draft: CorrectionList = {
+      id: crypto.randomUUID(),
+      title: checked.url,
+      url: checked.url,
+      enabled: true,
+    };
+    const outcome = await fetchList(fetcher, checked.url);
+    const update = nextListState(draft, outcome, now());
+    if (update.kind === 'keep') {
+      // Nothing to keep in force yet: say what went wrong, and store nothing.
+      throw new Error(
+        (update.list.error ?? 'The list could not be read.')
+          .replace(': the previous copy stays in force.', '. Check the address and try again.')
+          .replace(' The previous copy stays in force.', ''),
+      );
+    }
+    return { list: await storeList(db, update.list, update.rules, now()), invalid: update.invalid };
+  }
+
+  return { subscribe, refresh };
+}

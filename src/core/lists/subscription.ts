@@ -1,0 +1,141 @@
+// What to make of fetching a subscribed correction list: which addresses may be subscribed to,
+// the conditional-request headers for a refresh, and, from the HTTP outcome, the list's next
+// state — new rules to store, or the same rules kept with a fresh date or a clear error. Pure: the
+// background does the fetching (src/background/lists.ts) and the storing (src/db/lists.ts).
+import { LIMITS } from '../claim-schema';
+import { type CorrectionList, RULE_LIMITS, type RuleDraft } from '../rule';
+import { parseCorrectionList } from './parse';
+import type { InvalidRecord } from './read';
+
+/** How often subscribed lists are fetched again, and how long one fetch may take. */
+export const LIST_REFRESH_MINUTES = 6 * 60;
+export const LIST_FETCH_TIMEOUT_MS = 20_000;
+/** Bytes read from a list response before giving up (UTF-8 needs at least one byte a character). */
+export const LIST_MAX_BYTES = RULE_LIMITS.listChars;
+
+export type UrlCheck = { ok: true; url: string } | { ok: false; error: string };
+
+/** A list address as typed: http or https only, no user name or password, not too long. */
+export function checkListUrl(raw: string): UrlCheck {
+  const text = raw.trim();
+  if (text === '') return { ok: false, error: 'Type the address of a correction list (https://…).' };
+  if (text.length > LIMITS.url) {
+    return { ok: false, error: `That address is too long (at most ${LIMITS.url} characters).` };
+  }
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return {
+      ok: false,
+      error: `“${text.slice(0, 80)}” is not a web address. Type one that starts with https://.`,
+    };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return {
+      ok: false,
+      error: `Factmark subscribes to http and https addresses only, not ${url.protocol}. Type one that starts with https://.`,
+    };
+  }
+  if (url.username || url.password) {
+    return { ok: false, error: 'Leave the user name and password out of the address.' };
+  }
+  url.hash = '';
+  return { ok: true, url: url.href };
+}
+
+/** The host-permission pattern a subscription needs: `https://example.org/*`. */
+export function originPattern(url: string): string {
+  return `${new URL(url).origin}/*`;
+}
+
+/** Validators for a conditional refresh; none before a first successful fetch. */
+export function conditionalHeaders(
+  list: Pick<CorrectionList, 'etag' | 'lastModified'>,
+): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (list.etag) headers['If-None-Match'] = list.etag;
+  if (list.lastModified) headers['If-Modified-Since'] = list.lastModified;
+  return headers;
+}
+
+/** What came back from one fetch of a list address. */
+export type FetchOutcome =
+  | { kind: 'unreachable'; reason: string }
+  | { kind: 'too-large' }
+  | { kind: 'response'; status: number; etag?: string | null; lastModified?: string | null; text: string };
+
+export type ListUpdate =
+  /** A new copy: store these rules in place of the old ones. */
+  | { kind: 'replace'; list: CorrectionList; rules: RuleDraft[]; invalid: InvalidRecord[] }
+  /** The rules stay as they are; only the list's record changes (fetched date or error). */
+  | { kind: 'keep'; list: CorrectionList };
+
+/**
+ * The list's next state after a fetch. A 304 keeps the copy and dates it; a good 200 replaces it;
+ * anything else keeps the previous copy in force and says why on the list.
+ */
+export function nextListState(list: CorrectionList, outcome: FetchOutcome, now: number): ListUpdate {
+  const url = list.url ?? '';
+  const failed = (error: string): ListUpdate => ({ kind: 'keep', list: { ...list, error } });
+  if (outcome.kind === 'unreachable') {
+    return failed(`Could not reach ${url} (${outcome.reason}): the previous copy stays in force.`);
+  }
+  if (outcome.kind === 'too-large') {
+    return failed(
+      `The list at ${url} is not valid: it is larger than ${LIST_MAX_BYTES / (1024 * 1024)} MB. The previous copy stays in force.`,
+    );
+  }
+  if (outcome.status === 304) {
+    const { error: _error, ...rest } = list;
+    return { kind: 'keep', list: { ...rest, fetched: now } };
+  }
+  if (outcome.status < 200 || outcome.status > 299) {
+    return failed(`Could not reach ${url} (HTTP ${outcome.status}): the previous copy stays in force.`);
+  }
+  const parsed = parseCorrectionList(outcome.text, { url });
+  if (parsed.kind === 'invalid') {
+    return failed(`The list at ${url} is not valid: ${parsed.error} The previous copy stays in force.`);
+  }
+  const { error: _error, etag: _etag, lastModified: _lastModified, ...rest } = list;
+  return {
+    kind: 'replace',
+    list: {
+      ...rest,
+      title: parsed.list.title,
+      fetched: now,
+      ...(outcome.etag ? { etag: outcome.etag } : {}),
+      ...(outcome.lastModified ? { lastModified: outcome.lastModified } : {}),
+    },
+    rules: parsed.list.rules,
+    invalid: parsed.invalid,
+  };
+}
+
+/**
+ * True when a granted host pattern (`https://*.example.org/*`, `<all_urls>`) already covers this
+ * address's origin, so subscribing need not ask again. Paths are not compared: a host permission
+ * is granted for whole origins.
+ */
+export function patternCovers(pattern: string, url: string): boolean {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return false;
+  }
+  const scheme = target.protocol.slice(0, -1);
+  if (pattern === '<all_urls>') return scheme === 'http' || scheme === 'https';
+  const match = /^(\*|https?):\/\/(\*|\*\.[^/:]+|[^/*:]+|\[[^\]]+\])(?::(\d+|\*))?\//.exec(pattern);
+  if (!match) return false;
+  const [, wantScheme, wantHost = '', wantPort] = match;
+  if (wantScheme !== '*' ? wantScheme !== scheme : scheme !== 'http' && scheme !== 'https') return false;
+  if (wantPort && wantPort !== '*' && wantPort !== target.port) return false;
+  const host = target.hostname.toLowerCase();
+  if (wantHost === '*') return true;
+  if (wantHost.startsWith('*.')) {
+    const base = wantHost.slice(2).toLowerCase();
+    return host === base || host.endsWith(`.${base}`);
+  }
+  return host === wantHost.toLowerCase();
+}

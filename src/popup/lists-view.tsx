@@ -1,0 +1,255 @@
+// The "Lists" view: correction lists the reader subscribed to by address or imported from a file,
+// each with its rule count, source, when it was last fetched or why that failed, Refresh, an on/off
+// switch and Remove (with a confirm step). Used by the popup and the review page's Rules & lists
+// panel. Writes go through the background, which tells every tab to repaint.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { checkListUrl, originPattern, patternCovers } from '../core/lists/subscription';
+import { RULE_LIMITS } from '../core/rule';
+import type { ListStored, ListSummary } from '../db/lists';
+import { request } from '../request';
+
+type Load =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; lists: ListSummary[] };
+
+const message = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** "Imported “Title”: 12 rules" and, when some were left out, the first reason. */
+function storedText(verb: string, { list, invalid }: ListStored): string {
+  const head = `${verb} “${list.title}”: ${plural(list.rules, 'rule', 'rules')}.`;
+  const [first] = invalid;
+  if (!first) return head;
+  return `${head} ${plural(invalid.length, 'record was', 'records were')} left out (record ${first.record}, ${first.field}: ${first.reason}).`;
+}
+
+export function ListsView({ onChanged }: { onChanged?(): void } = {}) {
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [address, setAddress] = useState('');
+  const [busy, setBusy] = useState('');
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState('');
+  const [confirming, setConfirming] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      setLoad({ kind: 'ready', lists: await request('lists/list', {}) });
+    } catch (failure) {
+      setLoad({ kind: 'error', message: message(failure) });
+    }
+  }, []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  // The host patterns already granted (the content script's pages, earlier subscriptions), read
+  // ahead: the click that subscribes can then tell at once whether it must ask, since a request
+  // has to start before its first await to count as the reader's gesture.
+  const granted = useRef<string[]>([]);
+  useEffect(() => {
+    void browser.permissions
+      .getAll()
+      .then(({ origins = [] }) => {
+        granted.current = origins;
+      })
+      .catch(() => undefined);
+  }, []);
+
+  async function run(label: string, action: () => Promise<string | undefined>) {
+    setError('');
+    setStatus('');
+    setBusy(label);
+    try {
+      const done = await action();
+      if (done) setStatus(done);
+    } catch (failure) {
+      setError(message(failure));
+    } finally {
+      setBusy('');
+      await refresh();
+      onChanged?.();
+    }
+  }
+
+  function subscribe(event: Event) {
+    event.preventDefault();
+    const checked = checkListUrl(address);
+    if (!checked.ok) {
+      setStatus('');
+      return setError(checked.error);
+    }
+    // Asked here, inside the click or Enter itself: browsers allow the request only in a user
+    // gesture, which ends at the first await.
+    const covered = granted.current.some((pattern) => patternCovers(pattern, checked.url));
+    const allowed = covered || browser.permissions.request({ origins: [originPattern(checked.url)] });
+    void run('subscribe', async () => {
+      if (!(await allowed)) {
+        throw new Error(
+          `Factmark needs your permission to read ${new URL(checked.url).host} to subscribe to this list. Subscribe again and choose Allow.`,
+        );
+      }
+      const stored = await request('lists/subscribe', { url: checked.url });
+      setAddress('');
+      return storedText('Subscribed to', stored);
+    });
+  }
+
+  function importFile(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    void run('import', async () => {
+      // Bytes are at least characters: a file over the cap in bytes may still fit, one far over cannot.
+      if (file.size > RULE_LIMITS.listChars * 4) {
+        throw new Error(`“${file.name}” is too large for a correction list. Split it into smaller lists.`);
+      }
+      const stored = await request('lists/import', {
+        text: await file.text(),
+        name: file.name.slice(0, 255),
+      });
+      return storedText('Imported', stored);
+    });
+  }
+
+  return (
+    <section aria-labelledby="lists-title" class="lists-view">
+      <h1 id="lists-title">
+        {load.kind === 'ready' && load.lists.length > 0
+          ? plural(load.lists.length, 'correction list', 'correction lists')
+          : 'Correction lists'}
+      </h1>
+      <form class="list-subscribe" onSubmit={subscribe} noValidate>
+        <label for="list-url">Subscribe to a list by address</label>
+        {/* popup.css predates this form; its two layout rules travel with it. */}
+        <div class="row" style={{ display: 'flex', gap: '6px' }}>
+          <input
+            style={{ flex: '1', minWidth: '0' }}
+            id="list-url"
+            type="url"
+            inputMode="url"
+            placeholder="https://example.org/corrections.json"
+            value={address}
+            onInput={(e) => setAddress(e.currentTarget.value)}
+          />
+          <button type="submit" disabled={busy !== ''}>
+            {busy === 'subscribe' ? 'Subscribing…' : 'Subscribe'}
+          </button>
+        </div>
+      </form>
+      <p class="list-import">
+        <label for="list-file">Import a list file</label>{' '}
+        <input
+          id="list-file"
+          type="file"
+          accept=".json,.jsonld,application/json,application/ld+json"
+          disabled={busy !== ''}
+          onChange={(e) => importFile(e.currentTarget)}
+        />
+      </p>
+      {status && (
+        <p class="status" role="status">
+          {status}
+        </p>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {load.kind === 'loading' && <p class="empty">Loading…</p>}
+      {load.kind === 'error' && (
+        <p class="error" role="alert">
+          {load.message}
+        </p>
+      )}
+      {load.kind === 'ready' && load.lists.length === 0 && (
+        <p class="empty">
+          No correction lists yet. Subscribe to a list’s address, or import a Factmark list (JSON) or
+          schema.org ClaimReview fact-checks (JSON-LD).
+        </p>
+      )}
+      {load.kind === 'ready' && load.lists.length > 0 && (
+        <ul class="claims lists" aria-label="Correction lists">
+          {load.lists.map((list) => (
+            <li key={list.id} class={list.enabled ? 'claim list' : 'claim list disabled'}>
+              <p class="list-title">
+                <strong>{list.title}</strong> — {plural(list.rules, 'rule', 'rules')}
+              </p>
+              <p class="list-source">
+                {list.url ? (
+                  <a href={list.url} target="_blank" rel="noopener noreferrer">
+                    {list.url}
+                  </a>
+                ) : (
+                  'Imported from a file'
+                )}
+              </p>
+              {list.fetched !== undefined && (
+                <p class="list-fetched">
+                  {list.url ? 'Last fetched' : 'Imported'} {new Date(list.fetched).toLocaleString()}
+                </p>
+              )}
+              {list.error && <p class="error list-error">{list.error}</p>}
+              <div class="actions">
+                <label class="switch">
+                  <input
+                    type="checkbox"
+                    role="switch"
+                    checked={list.enabled}
+                    aria-checked={list.enabled}
+                    aria-label={`List on: ${list.title}`}
+                    onChange={() =>
+                      void run('switch', async () => {
+                        await request('lists/set-enabled', { id: list.id, enabled: !list.enabled });
+                        return undefined;
+                      })
+                    }
+                  />
+                  On
+                </label>
+                {list.url && (
+                  <button
+                    type="button"
+                    disabled={busy !== ''}
+                    aria-label={`Refresh ${list.title}`}
+                    onClick={() =>
+                      void run('refresh', async () => {
+                        const lists = await request('lists/refresh', { id: list.id });
+                        const now = lists.find((item) => item.id === list.id);
+                        return now?.error ? undefined : `Refreshed “${now?.title ?? list.title}”.`;
+                      })
+                    }
+                  >
+                    {busy === 'refresh' ? 'Refreshing…' : 'Refresh'}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  class={confirming === list.id ? 'danger' : ''}
+                  aria-label={
+                    confirming === list.id ? `Confirm remove ${list.title}` : `Remove ${list.title}`
+                  }
+                  onKeyDown={(e) => e.key === 'Escape' && setConfirming(null)}
+                  onBlur={() => confirming === list.id && setConfirming(null)}
+                  onClick={() =>
+                    confirming === list.id
+                      ? void run('remove', async () => {
+                          setConfirming(null);
+                          await request('lists/delete', { id: list.id });
+                          return `Removed “${list.title}” and its ${plural(list.rules, 'rule', 'rules')}.`;
+                        })
+                      : setConfirming(list.id)
+                  }
+                >
+                  {confirming === list.id ? 'Confirm remove' : 'Remove'}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,340 @@
+// Chrome stops an extension's service worker whenever it likes — idle after 30 s, or in the middle
+// of work. In real Chromium with the built extension, the worker is stopped through the DevTools
+// protocol (ServiceWorker.stopAllWorkers, the same stop Chrome performs) and:
+//   - after a stop while idle, flagging a claim on a news page still saves it (the worker restarts);
+//   - a review-page save whose request the stopped worker never answered says so, keeps the
+//     reader's draft, and saving again works — one record, not two;
+//   - a 5,000-claim write (claims/seen, one transaction) cut off by a stop is in the database
+//     whole or not at all;
+//   - an import cut off by closing the review page that writes it is, too.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportBackup } from '../../src/core/formats';
+import type { Claim } from '../../src/core/model';
+import { recordFigure } from '../support/reliability';
+import {
+  hasBuiltExtension,
+  launchBrowser,
+  type TestBrowser,
+  type TestPage,
+  waitFor,
+} from './support/browsers';
+import { startServer, type TestServer } from './support/server';
+
+const PAGES = fileURLToPath(new URL('../fixtures/pages', import.meta.url));
+const QUOTE = 'a gunman opened fire at a cinema in the US state of Louisiana';
+const CORRECTION = 'Flagged after the worker was stopped.';
+const EDITED = 'Edited while the worker was stopped, then saved again.';
+const MANY = 5_000;
+const IMPORTED = 6_000;
+/** What the editor says when its request got no answer (src/request.ts). */
+const NO_ANSWER =
+  'Could not reach Factmark: it stopped before answering, so this may not have been done. Try again.';
+
+// The harness launches Chromium with playwright-core's persistent context; record it to reach
+// the extension's pages and open a DevTools session on them (as review.test.ts does).
+const contexts: BrowserContext[] = [];
+const launchPersistent = chromium.launchPersistentContext.bind(chromium);
+chromium.launchPersistentContext = (async (...args: Parameters<typeof launchPersistent>) => {
+  const context = await launchPersistent(...args);
+  contexts.push(context);
+  return context;
+}) as typeof chromium.launchPersistentContext;
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The stored claims, read with plain IndexedDB in an extension page (not through the worker). */
+interface StoredClaim {
+  id: string;
+  correction: string;
+  found?: boolean;
+}
+function readClaims(): Promise<StoredClaim[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('factmark');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const all = db.transaction('claims').objectStore('claims').getAll();
+      all.onsuccess = () => {
+        db.close();
+        resolve(all.result as StoredClaim[]);
+      };
+      all.onerror = () => reject(all.error);
+    };
+  });
+}
+
+/**
+ * In an extension page, with plain IndexedDB and one read-write transaction: writes `count`
+ * copies of `template` (ids from `prefix`, never checked), replacing earlier copies; or, without
+ * a template, counts the copies marked found (or all of them). Resolves once the transaction has committed.
+ */
+function copies(arg: {
+  prefix: string;
+  template?: StoredClaim;
+  count?: number;
+  all?: boolean;
+}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('factmark');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('claims', 'readwrite');
+      const store = tx.objectStore('claims');
+      let result = 0;
+      if (arg.template) {
+        const {
+          found: _found,
+          checked: _checked,
+          ...rest
+        } = arg.template as StoredClaim & { checked?: number };
+        for (let i = 0; i < (arg.count ?? 0); i++) {
+          store.put({ ...rest, id: `${arg.prefix}${String(i).padStart(12, '0')}`, note: `copy ${i}` });
+        }
+        result = arg.count ?? 0;
+      } else {
+        const all = store.getAll(IDBKeyRange.bound(arg.prefix, `${arg.prefix}\uffff`));
+        all.onsuccess = () => {
+          const copies = all.result as StoredClaim[];
+          result = arg.all ? copies.length : copies.filter((claim) => claim.found === true).length;
+        };
+      }
+      tx.oncomplete = () => {
+        db.close();
+        resolve(result);
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
+describe.skipIf(!hasBuiltExtension())('a stopped service worker (Chromium)', () => {
+  let server: TestServer;
+  let browser: TestBrowser;
+  let context: BrowserContext;
+  let review: Page;
+  let cdp: CDPSession;
+  /** The extension worker's running status, as DevTools last reported it. */
+  let status = '';
+  const statuses: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer(PAGES);
+    browser = await launchBrowser('chromium');
+    context = contexts[0]!;
+    const tab = await browser.openExtensionPage('review.html');
+    review = context.pages().find((page) => page.url() === tab.url())!;
+    await watchWorkerFrom(review);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Follows the worker's running status through a DevTools session on an extension page. */
+  async function watchWorkerFrom(page: Page): Promise<void> {
+    cdp = await context.newCDPSession(page);
+    const origin = `chrome-extension://${browser.extensionId}/`;
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const version of versions) {
+        if (!version.scriptURL.startsWith(origin)) continue;
+        status = version.runningStatus;
+        statuses.push(status);
+      }
+    });
+    status = '';
+    await cdp.send('ServiceWorker.enable');
+    await waitFor(() => status !== '', 10_000, 50, 'DevTools does not report the extension worker');
+  }
+
+  /** Stops the extension's worker (and waits until Chrome says it has stopped). */
+  async function stopWorker(): Promise<void> {
+    statuses.length = 0;
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await waitFor(() => statuses.includes('stopped'), 15_000, 50, 'the worker did not stop');
+  }
+
+  /** Keeps the worker's only thread busy for `ms`, so requests queue up unanswered. */
+  function occupyWorker(ms: number): void {
+    const worker = context.serviceWorkers()[0];
+    if (!worker) throw new Error('no extension service worker');
+    void worker
+      .evaluate(`(() => { const end = Date.now() + ${ms}; while (Date.now() < end); })()`)
+      .catch(() => {});
+  }
+
+  it('flags a claim on a news page after the worker was stopped while idle', async () => {
+    const article: TestPage = await browser.newPage();
+    await article.goto(server.url('/bbc-1.html'));
+    // The content script has asked for the page's claims: the worker has been running.
+    await waitFor(() => article.findByRole('button', 'Flag claim').then(() => true), 10_000);
+    await stopWorker();
+    expect(status).toBe('stopped');
+
+    await article.selectText(QUOTE);
+    await article.clickByRole('button', 'Flag claim');
+    await article.findByRole('dialog', 'Flag claim');
+    await article.keyboardPress('ArrowDown'); // Verdict: False
+    await article.keyboardPress('Tab');
+    await article.keyboardType(CORRECTION);
+    await article.clickByRole('button', 'Save');
+    await waitFor(
+      async () =>
+        (await article.highlights()).some(
+          (h) => h.name === 'factmark-false' && h.texts.some((text) => squash(text) === QUOTE),
+        ),
+      15_000,
+      100,
+      'the claim flagged after the stop is not highlighted',
+    );
+    // Chrome started the worker again for the save.
+    expect(statuses).toContain('running');
+    const stored = await review.evaluate(readClaims);
+    recordFigure({
+      guarantee: 'After Chrome stops the service worker, the next action still works',
+      figure: `flag + save on bbc-1.html after a stop: worker restarted, ${stored.length} claim saved`,
+      held: stored.length === 1 && stored[0]?.correction === CORRECTION,
+    });
+    expect(stored.map((claim) => claim.correction)).toEqual([CORRECTION]);
+    await article.close();
+  });
+
+  it('tells the reader when a save got no answer, keeps the draft, and saves once on retry', async () => {
+    const row = review.locator('.claim-row', { hasText: QUOTE });
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    await row.getByRole('button', { name: 'Edit', exact: true }).click();
+    await row.getByLabel('Correction').fill(EDITED);
+
+    // The save is sent to a worker that cannot answer yet, and the worker is stopped under it.
+    occupyWorker(2_000);
+    await row.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => row.getByRole('button', { name: 'Saving…' }).count()).toBe(1);
+    await stopWorker();
+
+    const alert = row.getByRole('alert');
+    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toBe(NO_ANSWER);
+    expect(await row.getByLabel('Correction').inputValue()).toBe(EDITED);
+    // Whatever the worker did before it stopped, the claim is one whole record.
+    const during = await review.evaluate(readClaims);
+    expect(during).toHaveLength(1);
+    expect([CORRECTION, EDITED]).toContain(during[0]?.correction);
+
+    await row.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => row.locator('.fm-correction').textContent(), { timeout: 10_000 })
+      .toContain(EDITED);
+    const after = await review.evaluate(readClaims);
+    expect(after.map((claim) => claim.correction)).toEqual([EDITED]);
+  });
+
+  it('keeps a 5,000-claim write whole or not at all when the worker is stopped during it', async () => {
+    const [template] = await review.evaluate(readClaims);
+    if (!template) throw new Error('no claim to copy');
+    // A quiet extension page counts and stops: the review page would re-index every copy.
+    const tab = await browser.openExtensionPage('popup.html');
+    await watchWorkerFrom(context.pages().find((page) => page.url() === tab.url())!);
+    await review.close();
+    const prefix = '5e1f0000-0000-4000-8000-';
+    const ids = Array.from({ length: MANY }, (_, i) => `${prefix}${String(i).padStart(12, '0')}`);
+
+    const outcomes: { delay: number; answered: boolean; found: number }[] = [];
+    // The stop lands at different points of the write: before it starts, during it, after it.
+    for (const delay of [0, 50, 200]) {
+      // Every copy "never checked" again.
+      await tab.evaluate(copies, { template, count: MANY, prefix });
+      await tab.evaluate(
+        ({ found }) => {
+          const runtime = (
+            globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+          ).chrome.runtime;
+          const state = globalThis as unknown as { seen?: Promise<string> };
+          state.seen = runtime
+            .sendMessage({ factmark: 1, type: 'claims/seen', payload: { found, missing: [] } })
+            .then(
+              (reply) => JSON.stringify(reply ?? null),
+              (error: Error) => `error: ${error.message}`,
+            );
+        },
+        { found: ids },
+      );
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      await stopWorker();
+      const reply = await tab.evaluate(() => (globalThis as unknown as { seen: Promise<string> }).seen);
+      const found = await tab.evaluate(copies, { prefix });
+      const answered = reply.includes('"ok":true');
+      outcomes.push({ delay, answered, found });
+      // Whole or absent; and a write the worker answered for is whole.
+      expect([0, MANY]).toContain(found);
+      if (answered) expect(found).toBe(MANY);
+    }
+    const whole = outcomes.filter((outcome) => outcome.found === MANY).length;
+    const unanswered = outcomes.filter((outcome) => !outcome.answered).length;
+    recordFigure({
+      guarantee: 'A write cut off by a stopped service worker is whole or absent',
+      figure: `${outcomes.length} stops during a ${MANY.toLocaleString('en')}-claim write: ${whole} whole, ${outcomes.length - whole} absent, 0 partial (${unanswered} never answered)`,
+      held: outcomes.every((outcome) => outcome.found === 0 || outcome.found === MANY),
+    });
+    // The next request after all those stops is answered.
+    const settled = await tab.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } };
+        }
+      ).chrome.runtime
+        .sendMessage({ factmark: 1, type: 'settings/get', payload: {} })
+        .then((reply) => reply.ok),
+    );
+    expect(settled).toBe(true);
+    await tab.close();
+  });
+
+  it('keeps an import whole or not at all when its review page is closed while writing', async () => {
+    // Imports are written by the review page itself, in one transaction: closing the page (the
+    // reader closes the tab, the browser quits) is what cuts one off.
+    const prefix = '7a2c0000-0000-4000-8000-';
+    const claims: Claim[] = Array.from({ length: IMPORTED }, (_, i) => ({
+      id: `${prefix}${String(i).padStart(12, '0')}`,
+      url: `https://www.bbc.com/news/world-us-canada-${33_646_704 + i}`,
+      title: `Imported article ${i}`,
+      pageKey: `bbc.com/news/world-us-canada-${33_646_704 + i}`,
+      quote: { type: 'TextQuoteSelector', exact: QUOTE, prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: QUOTE.length },
+      verdict: 'unproven',
+      correction: '',
+      note: `Imported note ${i}`,
+      sources: [],
+      tags: ['imported'],
+      created: 1_750_000_000_000 + i,
+      updated: 1_750_000_000_000 + i,
+    }));
+    const file = join(mkdtempSync(join(tmpdir(), 'factmark-sw-e2e-')), 'backup.json');
+    writeFileSync(file, exportBackup(claims, new Date('2026-01-01T00:00:00Z')));
+
+    const counter = await browser.openExtensionPage('popup.html');
+    const tab = await browser.openExtensionPage('review.html');
+    const importer = context.pages().find((page) => page.url() === tab.url())!;
+    await importer.locator('.import input[type="file"]').setInputFiles(file);
+    await importer
+      .getByRole('button', { name: `Import ${IMPORTED.toLocaleString('en')} notes` })
+      .click({ timeout: 30_000 });
+    await importer.getByRole('progressbar', { name: 'Writing notes…' }).waitFor({ timeout: 30_000 });
+    await importer.close();
+
+    const imported = await counter.evaluate(copies, { prefix, all: true });
+    recordFigure({
+      guarantee: 'An import cut off by closing its page is whole or absent',
+      figure: `review page closed while writing a ${IMPORTED.toLocaleString('en')}-note import: ${imported} stored`,
+      held: imported === 0 || imported === IMPORTED,
+    });
+    expect([0, IMPORTED]).toContain(imported);
+    await counter.close();
+    rmSync(dirname(file), { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,570 @@
+// Fuzzing every importer: the claim importers (Factmark backup, W3C Web Annotation, Hypothesis,
+// ClaimReview, and any text at all through parseImport), planImport, and the correction-list
+// parser (Factmark lists, ClaimReview lists, any text) each get at least 10,000 generated files —
+// valid exports with one field made hostile, truncated files, wrong types, oversized strings and
+// arrays, javascript:/data:/file: URLs, deep nesting, __proto__ keys. None may throw; every claim
+// or rule that comes out must pass the checks a save passes; no prototype may change. Then the
+// write: an import that fails half-way (the disk fills after the records were put) leaves the
+// database exactly as it was.
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import * as v from 'valibot';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  type ClaimRecord,
+  exportBackup,
+  exportClaimReviews,
+  exportWebAnnotations,
+  type ImportResult,
+  parseImport,
+  planImport,
+} from '../../src/core/formats';
+import { pageUrlProblem, StoredClaimSchema } from '../../src/core/formats/backup';
+import { type ListParse, parseCorrectionList } from '../../src/core/lists';
+import { type Claim, VERDICTS } from '../../src/core/model';
+import { RuleDraftSchema } from '../../src/core/rule';
+import { isWebUrl, pageKey } from '../../src/core/url/page-key';
+import { writeImport } from '../../src/db/import';
+import { type FactmarkDb, openDb } from '../../src/db/schema';
+import { recordFigure } from '../support/reliability';
+import {
+  HOSTILE_URLS,
+  hostileValue,
+  mutated,
+  pooled,
+  prototypeKeys,
+  prototypePolluted,
+} from './support/hostile-values';
+
+const RUNS = 10_000;
+const TIMEOUT = 120_000;
+const NOW = new Date('2026-03-05T10:00:00Z');
+const protoBefore = prototypeKeys();
+
+const text = (max: number, min = 0) => fc.string({ unit: 'grapheme', minLength: min, maxLength: max });
+const webUrl = fc.oneof(
+  fc.webUrl({ withQueryParameters: true, withFragments: true, size: 'small' }),
+  fc.constantFrom('https://www.bbc.co.uk/news/articles/c1', 'http://127.0.0.1:8080/seed-article.html'),
+);
+
+/** A claim a reader could have saved (small: a few per file keeps 10,000 files quick). */
+const claimArb: fc.Arbitrary<Claim> = fc
+  .record({
+    id: fc.uuid({ version: 4 }),
+    url: webUrl,
+    canonical: fc.option(webUrl, { nil: undefined }),
+    title: text(30),
+    exact: text(40, 1).filter((s) => s.trim().length > 0),
+    prefix: text(20),
+    suffix: text(20),
+    start: fc.nat({ max: 100_000 }),
+    length: fc.integer({ min: 1, max: 400 }),
+    verdict: fc.constantFrom(...VERDICTS, null),
+    correction: text(40),
+    note: text(40),
+    sources: fc.array(webUrl, { maxLength: 2 }),
+    tags: fc.uniqueArray(fc.stringMatching(/^[a-z]{1,10}$/), { maxLength: 3 }),
+    created: fc.integer({ min: 0, max: 4_102_444_800_000 }),
+    age: fc.nat({ max: 1e9 }),
+  })
+  .map(({ exact, prefix, suffix, start, length, canonical, age, ...rest }) => {
+    const canonicalKey = canonical ? pageKey(canonical) : null;
+    return {
+      id: rest.id,
+      url: rest.url,
+      ...(canonical ? { canonical } : {}),
+      title: rest.title,
+      pageKey: pageKey(rest.url) ?? rest.url,
+      ...(canonicalKey ? { canonicalKey } : {}),
+      quote: { type: 'TextQuoteSelector', exact, prefix, suffix },
+      position: { type: 'TextPositionSelector', start, end: start + length },
+      verdict: rest.verdict,
+      correction: rest.correction,
+      note: rest.note,
+      sources: rest.sources,
+      tags: rest.tags,
+      created: rest.created,
+      updated: rest.created + age,
+    } satisfies Claim;
+  });
+
+const claimsArb = fc.uniqueArray(claimArb, { selector: (claim) => claim.id, minLength: 1, maxLength: 2 });
+
+/** What Hypothesis exports for these claims (its own JSON, close to Web Annotation). */
+function hypothesisExport(claims: readonly Claim[]): unknown {
+  return {
+    export_date: NOW.toISOString(),
+    export_userid: 'acct:reader@hypothes.is',
+    annotations: claims.map((claim, i) => ({
+      id: `hyp${i}${claim.id.slice(0, 8)}`,
+      created: new Date(claim.created).toISOString(),
+      updated: new Date(claim.updated).toISOString(),
+      uri: claim.url,
+      text: claim.note,
+      tags: claim.tags,
+      target: [
+        {
+          source: claim.url,
+          selector: [
+            { type: 'TextPositionSelector', start: claim.position.start, end: claim.position.end },
+            claim.quote,
+          ],
+        },
+      ],
+      document: { title: [claim.title] },
+    })),
+  };
+}
+
+/** Valid documents of each claim format, as parsed JSON (to mutate), from generated claims. */
+const POOL = 400;
+const CLAIM_FORMATS = {
+  'Factmark backup': pooled(
+    claimsArb.map((claims) => JSON.parse(exportBackup(claims, NOW)) as unknown),
+    POOL,
+    1,
+  ),
+  'W3C Web Annotation': pooled(
+    claimsArb.map((claims) => JSON.parse(exportWebAnnotations(claims, NOW)) as unknown),
+    POOL,
+    2,
+  ),
+  Hypothesis: pooled(claimsArb.map(hypothesisExport), POOL, 3),
+  ClaimReview: pooled(
+    claimsArb.map((claims) => JSON.parse(exportClaimReviews(claims)) as unknown),
+    POOL,
+    4,
+  ),
+} as const;
+
+const ruleArb = fc.record({
+  phrase: fc.stringMatching(/^[A-Za-z][A-Za-z ]{2,30}[a-z]$/),
+  verdict: fc.constantFrom(...VERDICTS, null),
+  correction: text(40),
+  note: text(40),
+  sources: fc.array(webUrl, { maxLength: 2 }),
+  matchCase: fc.boolean(),
+});
+
+const LIST_FORMATS = {
+  'Factmark correction list': pooled(
+    fc
+      .record({ title: text(30, 1), rules: fc.array(ruleArb, { minLength: 1, maxLength: 4 }) })
+      .map(({ title, rules }) => ({ format: 'factmark-corrections', version: 1, title, rules }) as unknown),
+    POOL,
+    5,
+  ),
+  'ClaimReview correction list': pooled(
+    fc
+      .array(
+        fc.record({
+          claim: fc.stringMatching(/^[A-Za-z][A-Za-z ]{5,40}$/),
+          rating: fc.constantFrom('False', 'Pants on Fire', 'Mostly true', 'Misleading', 'Unproven', 'weird'),
+          url: webUrl,
+          body: text(40),
+        }),
+        { minLength: 1, maxLength: 4 },
+      )
+      .map(
+        (reviews) =>
+          reviews.map(({ claim, rating, url, body }) => ({
+            '@context': 'https://schema.org',
+            '@type': 'ClaimReview',
+            url,
+            claimReviewed: claim,
+            reviewBody: body,
+            author: { '@type': 'Organization', name: 'Example Checks' },
+            reviewRating: { '@type': 'Rating', alternateName: rating },
+          })) as unknown,
+      ),
+    POOL,
+    6,
+  ),
+} as const;
+
+/**
+ * File text from a document: the document with one thing wrong, serialised; or the valid file cut
+ * short, or with a hostile value spliced into its text; or a hostile value serialised on its own.
+ */
+function fileText(document: fc.Arbitrary<unknown>): fc.Arbitrary<string> {
+  const serialised = (value: unknown) => JSON.stringify(value) ?? 'undefined';
+  return fc.oneof(
+    { weight: 1, arbitrary: document.map(serialised) },
+    { weight: 6, arbitrary: mutated(document).map(serialised) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(document.map(serialised), fc.nat())
+        .map(([file, cut]) => file.slice(0, cut % file.length)),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(
+          document.map(serialised),
+          fc.nat(),
+          fc.constantFrom(...HOSTILE_URLS, '"__proto__":{"x":1},', '\u0000', '\uFEFF'),
+        )
+        .map(
+          ([file, at, insert]) =>
+            `${file.slice(0, at % file.length)}${insert}${file.slice(at % file.length)}`,
+        ),
+    },
+    { weight: 1, arbitrary: hostileValue.map(serialised) },
+  );
+}
+
+/** Text that is not a document of any kind: random text, JSON of anything, nesting 100,000 deep. */
+const anyText: fc.Arbitrary<string> = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.json({ maxDepth: 4 }),
+  fc.constantFrom(
+    '',
+    '\uFEFF',
+    '   ',
+    `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+    `${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`,
+    '{"format":"factmark-backup","version":1,"claims":{"__proto__":[]}}',
+    '{"__proto__":{"polluted":true},"format":"factmark-backup"}',
+    '{"constructor":{"prototype":{"polluted":true}}}',
+    'null',
+    '[]',
+    '{}',
+  ),
+);
+
+/** A claim out of an import is one the save path would accept: schema, web page address, keys. */
+function claimProblem(claim: Claim): string | null {
+  const { found: _found, checked: _checked, ...stored } = claim;
+  const parsed = v.safeParse(StoredClaimSchema, stored, { abortEarly: true });
+  if (!parsed.success) return `claim fails the stored-claim schema: ${parsed.issues[0]?.message}`;
+  if (pageUrlProblem(claim.url)) return `claim url ${claim.url.slice(0, 60)}: ${pageUrlProblem(claim.url)}`;
+  if (claim.canonical !== undefined && pageUrlProblem(claim.canonical))
+    return 'claim canonical is not a page';
+  if (!claim.sources.every(isWebUrl)) return 'a source is not an http(s) address';
+  if (claim.pageKey !== pageKey(claim.url)) return 'pageKey does not match the url';
+  return null;
+}
+
+function importProblem(result: ImportResult): string | null {
+  if (result.kind === 'invalid') {
+    return typeof result.error === 'string' && result.error.length > 0 ? null : 'refused without a message';
+  }
+  if (result.kind !== 'ok') return 'neither ok nor invalid';
+  for (const record of result.records) {
+    const problem = claimProblem(record.claim);
+    if (problem) return `record ${record.record}: ${problem}`;
+  }
+  for (const refused of result.invalid) {
+    if (
+      !Number.isInteger(refused.record) ||
+      typeof refused.field !== 'string' ||
+      typeof refused.reason !== 'string'
+    ) {
+      return 'a refusal without record, field and reason';
+    }
+  }
+  if (new Set(result.records.map((record) => record.claim.id)).size !== result.records.length) {
+    return 'the same claim twice in one import';
+  }
+  return null;
+}
+
+function listProblem(result: ListParse): string | null {
+  if (result.kind === 'invalid') return result.error.length > 0 ? null : 'refused without a message';
+  for (const rule of result.list.rules) {
+    if (!v.is(RuleDraftSchema, rule))
+      return `a rule fails the rule schema: ${JSON.stringify(rule).slice(0, 200)}`;
+  }
+  if (typeof result.list.title !== 'string' || result.list.title.length > 200) return 'a bad list title';
+  return null;
+}
+
+const figures: string[] = [];
+
+/**
+ * Feeds `runs` generated files to `check` (which returns a problem or null); records the figure.
+ * Returns the first problem found, with a short view of the file that caused it.
+ */
+async function fuzz(
+  name: string,
+  files: fc.Arbitrary<string>,
+  check: (file: string) => string | null,
+  seed: number,
+) {
+  let inputs = 0;
+  let refused = 0;
+  let problem: string | null = null;
+  try {
+    fc.assert(
+      fc.property(files, (file) => {
+        inputs++;
+        let found: string | null;
+        try {
+          found = check(file);
+        } catch (error) {
+          found = `threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+        }
+        if (!found && prototypePolluted(protoBefore)) found = 'a prototype was changed';
+        if (found === 'refused') {
+          refused++;
+          found = null;
+        }
+        if (found) {
+          problem ??= `${found} — file: ${file.slice(0, 300)}${file.length > 300 ? `…(${file.length} chars)` : ''}`;
+          return false;
+        }
+        return true;
+      }),
+      { numRuns: RUNS, seed, endOnFailure: true },
+    );
+  } catch (error) {
+    problem ??= error instanceof Error ? error.message.slice(0, 500) : String(error);
+  }
+  const line = `${name}: ${inputs.toLocaleString('en')} generated files, ${refused.toLocaleString('en')} refused with a message, ${problem ? 'FAILED' : '0 throws, every record valid'}`;
+  figures.push(line);
+  recordFigure({
+    guarantee: `Importer survives hostile files: ${name}`,
+    figure: line.slice(name.length + 2),
+    held: !problem && inputs >= RUNS,
+  });
+  return { inputs, problem };
+}
+
+afterAll(() => {
+  console.log(`fuzz-importers:\n  ${figures.join('\n  ')}`);
+});
+
+describe('every claim importer, fed 10,000 generated files each', () => {
+  const formats = Object.keys(CLAIM_FORMATS) as (keyof typeof CLAIM_FORMATS)[];
+
+  it.each(formats)(
+    '%s: never throws, and every claim it reads passes the checks a save passes',
+    async (format) => {
+      const { inputs, problem } = await fuzz(
+        format,
+        fileText(CLAIM_FORMATS[format]),
+        (file) => {
+          const result = parseImport(file, { now: NOW.getTime() });
+          return importProblem(result) ?? (result.kind === 'invalid' ? 'refused' : null);
+        },
+        formats.indexOf(format) + 1,
+      );
+      expect(problem).toBeNull();
+      expect(inputs).toBeGreaterThanOrEqual(RUNS);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'any text at all: never throws, refuses what it cannot read with a message',
+    async () => {
+      const { inputs, problem } = await fuzz(
+        'parseImport, any text',
+        anyText,
+        (file) => {
+          const result = parseImport(file, { now: NOW.getTime() });
+          return importProblem(result) ?? (result.kind === 'invalid' ? 'refused' : null);
+        },
+        11,
+      );
+      expect(problem).toBeNull();
+      expect(inputs).toBeGreaterThanOrEqual(RUNS);
+    },
+    TIMEOUT,
+  );
+});
+
+describe('planImport, fed 10,000 generated imports against generated databases', () => {
+  it(
+    'counts every record once, and writes only valid claims',
+    async () => {
+      let plans = 0;
+      let problem: string | null = null;
+      const importAndStored = fc.tuple(
+        fileText(CLAIM_FORMATS['Factmark backup']),
+        fc.array(claimArb, { maxLength: 3 }),
+        fc.nat(),
+      );
+      try {
+        fc.assert(
+          fc.property(importAndStored, ([file, others, pick]) => {
+            const result = parseImport(file, { now: NOW.getTime() });
+            if (result.kind !== 'ok') return true;
+            plans++;
+            // Stored: some of the file's own claims (edited) and some unrelated ones.
+            const stored = new Map<string, Claim>(others.map((claim) => [claim.id, claim]));
+            result.records.forEach((record: ClaimRecord, i) => {
+              if ((pick >> i) & 1)
+                stored.set(record.claim.id, { ...record.claim, note: `${record.claim.note}!` });
+            });
+            const plan = planImport(result.records, stored);
+            const counted = plan.new + plan.updated + plan.alreadyThere;
+            if (counted !== result.records.length)
+              problem ??= `counted ${counted} of ${result.records.length} records`;
+            if (plan.toWrite.length !== plan.new + plan.updated)
+              problem ??= 'writes more or fewer than new + updated';
+            for (const claim of plan.toWrite) problem ??= claimProblem(claim);
+            if (prototypePolluted(protoBefore)) problem ??= 'a prototype was changed';
+            return problem === null;
+          }),
+          { numRuns: RUNS, seed: 21, endOnFailure: true },
+        );
+      } catch (error) {
+        problem ??= error instanceof Error ? error.message.slice(0, 500) : String(error);
+      }
+      const line = `planImport: ${RUNS.toLocaleString('en')} generated imports (${plans.toLocaleString('en')} planned against a database), ${problem ? 'FAILED' : 'every record counted once, every write valid'}`;
+      figures.push(line);
+      recordFigure({
+        guarantee: 'Import plans count every record once',
+        figure: line.slice(12),
+        held: !problem,
+      });
+      expect(problem).toBeNull();
+    },
+    TIMEOUT,
+  );
+});
+
+describe('the correction-list parser, fed 10,000 generated lists each', () => {
+  const formats = Object.keys(LIST_FORMATS) as (keyof typeof LIST_FORMATS)[];
+
+  it.each(formats)(
+    '%s: never throws, and every rule it reads passes the rule checks',
+    async (format) => {
+      const { inputs, problem } = await fuzz(
+        format,
+        fileText(LIST_FORMATS[format]),
+        (file) => {
+          const result = parseCorrectionList(file, { fileName: 'list.json' });
+          return listProblem(result) ?? (result.kind === 'invalid' ? 'refused' : null);
+        },
+        31 + formats.indexOf(format),
+      );
+      expect(problem).toBeNull();
+      expect(inputs).toBeGreaterThanOrEqual(RUNS);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'any text at all: never throws, refuses what it cannot read with a message',
+    async () => {
+      const { inputs, problem } = await fuzz(
+        'parseCorrectionList, any text',
+        anyText,
+        (file) => {
+          const result = parseCorrectionList(file, { url: 'https://lists.example/list.json' });
+          return listProblem(result) ?? (result.kind === 'invalid' ? 'refused' : null);
+        },
+        41,
+      );
+      expect(problem).toBeNull();
+      expect(inputs).toBeGreaterThanOrEqual(RUNS);
+    },
+    TIMEOUT,
+  );
+});
+
+describe('writing an import into the database', () => {
+  const WRITE_RUNS = 300;
+
+  it(
+    'writes all of a valid import, or — when the disk fills half-way — nothing at all',
+    async () => {
+      const db: FactmarkDb = openDb(`factmark-fuzz-import-${process.pid}`);
+      // Fails a write after it was made, inside the transaction, as a full disk would.
+      let failNextWrite = false;
+      db.use({
+        stack: 'dbcore',
+        name: 'disk-fills',
+        create: (down) => ({
+          ...down,
+          table: (name) => {
+            const table = down.table(name);
+            return {
+              ...table,
+              mutate: async (req) => {
+                const result = await table.mutate(req);
+                if (failNextWrite && name === 'claims')
+                  throw new DOMException('injected: the disk is full', 'QuotaExceededError');
+                return result;
+              },
+            };
+          },
+        }),
+      });
+      let written = 0;
+      let failed = 0;
+      let preserved = 0;
+      let problem: string | null = null;
+      try {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.uniqueArray(pooled(claimArb, POOL, 8), { maxLength: 5, selector: (claim) => claim.id }),
+            fileText(CLAIM_FORMATS['Factmark backup']),
+            fc.boolean(),
+            async (seed, file, diskFills) => {
+              await db.claims.clear();
+              await db.claims.bulkPut(seed);
+              const before = JSON.stringify(await db.claims.orderBy('id').toArray());
+              const result = parseImport(file, { now: NOW.getTime() });
+              if (result.kind !== 'ok' || result.records.length === 0) {
+                // A refused file is never written; the database is as it was.
+                if (JSON.stringify(await db.claims.orderBy('id').toArray()) !== before)
+                  problem ??= 'a refused file changed the database';
+                return problem === null;
+              }
+              failNextWrite = diskFills;
+              let plan: Awaited<ReturnType<typeof writeImport>> | null = null;
+              try {
+                plan = await writeImport(db, result.records);
+              } catch {
+                plan = null;
+              } finally {
+                failNextWrite = false;
+              }
+              const after = await db.claims.orderBy('id').toArray();
+              if (diskFills) {
+                if (plan !== null && plan.toWrite.length > 0)
+                  problem ??= 'an import reported success although its write failed';
+                if (plan === null && JSON.stringify(after) !== before)
+                  problem ??= 'a failed import left part of its records in the database';
+                if (plan === null) {
+                  failed++;
+                  preserved += seed.length;
+                }
+              } else {
+                if (!plan) problem ??= 'a valid import failed to write';
+                else {
+                  written++;
+                  const ids = new Set(after.map((claim) => claim.id));
+                  if (!plan.toWrite.every((claim) => ids.has(claim.id)))
+                    problem ??= 'a planned claim is missing after the write';
+                  if (after.length !== seed.length + plan.new)
+                    problem ??= 'the database holds more or fewer claims than planned';
+                }
+              }
+              return problem === null;
+            },
+          ),
+          { numRuns: WRITE_RUNS, seed: 51, endOnFailure: true },
+        );
+      } catch (error) {
+        problem ??= error instanceof Error ? error.message.slice(0, 500) : String(error);
+      } finally {
+        await db.delete();
+      }
+      const line = `writeImport: ${WRITE_RUNS} generated imports into a database (${written} written whole, ${failed} failed half-way with ${preserved} stored claims preserved), ${problem ? 'FAILED' : '0 partial writes'}`;
+      figures.push(line);
+      recordFigure({
+        guarantee: 'A failed import writes nothing',
+        figure: line.slice(13),
+        held: !problem && failed > 0,
+      });
+      expect(problem).toBeNull();
+      expect(failed).toBeGreaterThan(0);
+    },
+    TIMEOUT,
+  );
+});
