@@ -19,6 +19,7 @@ const SUITES = [
   'tests/unit/db-quota.test.ts',
   'tests/e2e/service-worker.test.ts',
   'tests/e2e/two-windows.test.ts',
+  'tests/e2e/storage-full.test.ts',
   'tests/e2e/hostile-pages.test.ts',
   'tests/e2e/heavy-pages.test.ts',
   'tests/e2e/live-pages.test.ts',

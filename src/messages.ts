@@ -85,6 +85,8 @@ export const requestSchemas = {
   'rules/for-page': v.strictObject({}),
   /** The rules behind highlights, for the card. */
   'rules/get': v.strictObject({ ids: v.pipe(v.array(id), v.maxLength(1_000)) }),
+  /** Open the review page at its rules and lists (review.html#rules, from a correction's card). */
+  'review/open-rules': v.strictObject({}),
   // Correction lists (src/background/list-handlers.ts): extension pages only.
   'lists/list': v.strictObject({}),
   /** A list file's text and name, as the reader picked it. */
@@ -113,6 +115,7 @@ export interface Requests {
   'rules/list': { req: Record<string, never>; res: Rule[] };
   'rules/for-page': { req: Record<string, never>; res: RulesForPage };
   'rules/get': { req: { ids: string[] }; res: RuleDetails[] };
+  'review/open-rules': { req: Record<string, never>; res: null };
   'lists/list': { req: Record<string, never>; res: ListSummary[] };
   'lists/import': { req: { text: string; name: string }; res: ListStored };
   'lists/subscribe': { req: { url: string }; res: ListStored };
@@ -204,3 +207,6 @@ export function isEnvelope(value: unknown): value is { factmark: 1; type: string
     typeof (value as { type?: unknown }).type === 'string'
   );
 }
+
+/** The review page's fragment that opens and shows its rules and lists. */
+export const RULES_FRAGMENT = '#rules';

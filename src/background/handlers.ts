@@ -40,12 +40,16 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'rules/save',
   'rules/for-page',
   'rules/get',
+  // Opens only our own page; the reader's click on a correction card.
+  'review/open-rules',
 ]);
 
 /** What handlers may do beyond the database: tell tabs to repaint, set the badge. */
 export interface Effects {
   claimsChanged(): void;
   setBadge(tabId: number, count: number): void;
+  /** Show the review page's rules and lists in a tab. */
+  openRules(): Promise<void>;
 }
 
 type Handler<K extends RequestType> = (
@@ -119,6 +123,10 @@ export function makeHandlers(db: FactmarkDb, effects: Effects): { [K in RequestT
       return pending;
     },
     'rules/get': async ({ ids }) => rulesById(db, ids),
+    'review/open-rules': async () => {
+      await effects.openRules();
+      return null;
+    },
     ...makeListHandlers(db, { rulesChanged }),
   };
 }

@@ -5,6 +5,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { LIST_REFRESH_MINUTES } from '../core/lists/subscription';
 import { openDb } from '../db/schema';
 import type { TabEnvelope, TabRequests, TabRequestType } from '../messages';
+import { RULES_FRAGMENT } from '../messages';
 import { dispatch, makeHandlers } from './handlers';
 import { senderOf } from './sender';
 
@@ -26,6 +27,9 @@ const handlers = makeHandlers(db, {
     const text = count > 0 ? String(count) : '';
     void browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
     void browser.action.setBadgeBackgroundColor({ tabId, color: '#0b5563' }).catch(() => undefined);
+  },
+  async openRules() {
+    await browser.tabs.create({ url: browser.runtime.getURL(`review.html${RULES_FRAGMENT}`) });
   },
 });
 

@@ -218,6 +218,10 @@ function start(): void {
         hideTimer = setTimeout(hideTransient, 300);
       }
     },
+    manageCorrections() {
+      show({ kind: 'idle' });
+      request('review/open-rules', {}).catch(warn);
+    },
     async ruleDetails(id) {
       const [rule] = await request('rules/get', { ids: [id] });
       return rule;

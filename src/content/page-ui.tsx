@@ -29,6 +29,8 @@ export interface UiActions {
   flagMark(): void;
   /** The rule behind a correction's highlight (for its card); undefined when it is gone. */
   ruleDetails(id: string): Promise<RuleDetails | undefined>;
+  /** Open the review page at its rules and lists, where corrections are edited and switched off. */
+  manageCorrections(): void;
 }
 
 export function PageUi({ state, actions }: { state: UiState; actions: UiActions }) {
@@ -108,6 +110,9 @@ function CorrectionCard({
         </div>
       )}
       <div class="fm-actions">
+        <button type="button" onClick={actions.manageCorrections}>
+          Manage corrections
+        </button>
         <button type="button" aria-label="Close" onClick={actions.close}>
           ×
         </button>

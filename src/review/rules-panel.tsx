@@ -1,20 +1,39 @@
 // The review page's "Rules & lists" panel: the popup's Rules and Lists views, side by side with
 // the notes, so rules can be edited and lists managed with room to read them. The Rules view is
-// read again whenever a list changes (a list brings or takes away rules).
-import { useState } from 'preact/hooks';
+// read again whenever a list changes (a list brings or takes away rules). A correction card's
+// "Manage corrections" opens review.html#rules: the panel then opens and takes the focus.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { RULES_FRAGMENT } from '../messages';
 import { ListsView } from '../popup/lists-view';
 import { RulesView } from '../popup/rules-view';
 
+const asked = () => location.hash === RULES_FRAGMENT;
+
 export function RulesPanel() {
   const [listsVersion, setListsVersion] = useState(0);
+  const [open, setOpen] = useState(asked);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const show = () => {
+      if (!asked()) return;
+      setOpen(true);
+      heading.current?.scrollIntoView({ block: 'start' });
+      heading.current?.focus();
+    };
+    show();
+    window.addEventListener('hashchange', show);
+    return () => window.removeEventListener('hashchange', show);
+  }, []);
   return (
     <section class="panel rules-panel" aria-labelledby="rules-panel-heading">
-      <h2 id="rules-panel-heading">Rules &amp; lists</h2>
-      <details>
+      <h2 id="rules-panel-heading" ref={heading} tabIndex={-1}>
+        Rules &amp; lists
+      </h2>
+      <details open={open}>
         <summary>Correction lists</summary>
         <ListsView onChanged={() => setListsVersion((n) => n + 1)} />
       </details>
-      <details>
+      <details open={open}>
         <summary>Rules</summary>
         <RulesView key={listsVersion} />
       </details>

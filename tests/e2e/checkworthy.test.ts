@@ -3,21 +3,13 @@
 // "Flag claim" button that opens the editor on that sentence; the popup's sensitivity and
 // switches change or remove the marks; a French page gets no marks and the popup says why.
 // Chromium drives the popup (extension pages open only there); Firefox checks marks and hover.
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  hasBuiltExtension,
-  launchBrowser,
-  type TestBrowser,
-  type TestPage,
-  waitFor,
-} from './support/browsers';
-import { startServer, type TestServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { hasBuiltExtension, type TestPage, waitFor } from './support/browsers';
+import { openPopupFor } from './support/extension-pages';
+import { squash } from './support/page-actions';
+import { FIXTURE_PAGES, useBrowser, useServer } from './support/suite-setup';
 
-const PAGES = fileURLToPath(new URL('../fixtures/pages', import.meta.url));
 const MARKS = 'factmark-checkworthy';
-
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Each marked sentence, and whether it sits in page furniture or outside the article element. */
 interface MarkSpot {
@@ -88,22 +80,10 @@ async function saveAsFalse(page: TestPage): Promise<void> {
 }
 
 const built = hasBuiltExtension();
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer(PAGES);
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useServer(FIXTURE_PAGES);
 
 describe.skipIf(!built)('check-worthy sentences in chromium', () => {
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    browser = await launchBrowser('chromium');
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser('chromium');
 
   it('marks numbers and attributed statements in the article of a news page, never its menus or footer', async () => {
     const page = await browser.newPage();
@@ -120,7 +100,7 @@ describe.skipIf(!built)('check-worthy sentences in chromium', () => {
   it('on the seed article: marks by sensitivity, hover explains, "Flag claim" flags that sentence, the switch clears', async () => {
     const page = await browser.newPage();
     await page.goto(server.url('/seed-article.html'));
-    const popup = await browser.openExtensionPage(`popup.html?tab=${await browser.tabIdOf(page.url())}`);
+    const popup = await openPopupFor(browser, page);
     const popupText = () => popup.evaluate(() => (document.body.textContent ?? '').replace(/\s+/g, ' '));
 
     // By default ("Fewer"): a few of the best-scoring sentences of the article body, an attributed
@@ -181,7 +161,7 @@ describe.skipIf(!built)('check-worthy sentences in chromium', () => {
   it('marks nothing on a French page and the popup says detection is not available', async () => {
     const page = await browser.newPage();
     await page.goto(server.url('/lemonde-1.html'));
-    const popup = await browser.openExtensionPage(`popup.html?tab=${await browser.tabIdOf(page.url())}`);
+    const popup = await openPopupFor(browser, page);
     // The previous test switched detection off everywhere: on again, for all sites.
     await waitFor(() => popup.findByRole('switch', 'Mark check-worthy sentences on all sites'), 10_000);
     const on = await popup.evaluate(() =>
@@ -204,13 +184,7 @@ describe.skipIf(!built)('check-worthy sentences in chromium', () => {
 });
 
 describe.skipIf(!built)('check-worthy sentences in firefox', () => {
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    browser = await launchBrowser('firefox');
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser('firefox');
 
   it('marks sentences of the article only, and "Flag claim" on a mark opens the editor', async () => {
     const page = await browser.newPage();

@@ -1,59 +1,25 @@
 // Built-in corrections, end to end in real Chromium and Firefox: the seed article's "Digital
 // Rights Act (DSA)" is highlighted out of the box, its card says the DSA is the Digital Services
 // Act with the source; text added after load is checked too; the setting turns it off.
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BROWSER_NAMES,
-  hasBuiltExtension,
-  launchBrowser,
-  type TestBrowser,
-  type TestPage,
-  waitFor,
-} from './support/browsers';
-import { startServer, type TestServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { BROWSER_NAMES, hasBuiltExtension, type TestPage, waitFor } from './support/browsers';
+import { paintedTexts, pointOn, settledWithoutPainting } from './support/page-actions';
+import { FIXTURE_PAGES, useBrowser, useServer } from './support/suite-setup';
 
-const PAGES = fileURLToPath(new URL('../fixtures/pages', import.meta.url));
 const built = hasBuiltExtension();
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer(PAGES);
-});
-afterAll(async () => {
-  await server?.close();
-});
-
-async function falseTexts(page: TestPage): Promise<string[]> {
-  const all = await page.highlights();
-  return (all.find((h) => h.name === 'factmark-false')?.texts ?? []).map((t) =>
-    t.replace(/\s+/g, ' ').trim(),
-  );
-}
+const server = useServer(FIXTURE_PAGES);
+const falseTexts = (page: TestPage) => paintedTexts(page, 'factmark-false');
 
 describe.skipIf(!built).each(BROWSER_NAMES)('built-in corrections in %s', (name) => {
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    browser = await launchBrowser(name);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(name);
 
   it('highlights "Digital Rights Act (DSA)" on the seed article out of the box and explains it', async () => {
     const page = await browser.newPage();
     await page.goto(server.url('/seed-article.html'));
     await waitFor(async () => (await falseTexts(page)).includes('Digital Rights Act (DSA)'), 10_000);
 
-    const point = await page.evaluate(() => {
-      for (const range of CSS.highlights.get('factmark-false') ?? []) {
-        const r = range as Range;
-        r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-        const box = r.getClientRects()[0]!;
-        return { x: box.left + 10, y: box.top + box.height / 2 };
-      }
-      return null;
-    });
-    await page.mouseClick(point!.x, point!.y);
+    const point = await pointOn(page, null, 'factmark-false');
+    await page.mouseClick(point.x, point.y);
     const card = await waitFor(() => page.findByRole('dialog', 'Correction'), 5000);
     expect(card.width).toBeGreaterThan(0);
     // The card's words are in the closed shadow root; its link is reachable by role and name.
@@ -83,8 +49,7 @@ describe.skipIf(!built).each(BROWSER_NAMES)('built-in corrections in %s', (name)
     );
     const page = await browser.newPage();
     await page.goto(server.url('/correct.html'));
-    await waitFor(() => page.evaluate(() => document.querySelector('factmark-ui') !== null), 10_000);
-    await new Promise((r) => setTimeout(r, 500));
+    await settledWithoutPainting(page);
     expect(await falseTexts(page)).toEqual([]);
     server.removePage('/correct.html');
     await page.close();

@@ -3,19 +3,18 @@
 // button and editor, see it highlighted, reload and see it again, edit a paragraph above it and
 // see it again, read it in the popup (Chromium), delete it and see it gone everywhere.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { BROWSER_NAMES, hasBuiltExtension, type TestPage, waitFor } from './support/browsers';
+import { openPopupFor } from './support/extension-pages';
 import {
-  BROWSER_NAMES,
-  hasBuiltExtension,
-  launchBrowser,
-  type TestBrowser,
-  type TestPage,
-  waitFor,
-} from './support/browsers';
-import { startServer, type TestServer } from './support/server';
-
-const PAGES = fileURLToPath(new URL('../fixtures/pages', import.meta.url));
+  flagClaim,
+  paintedTexts,
+  pointOn,
+  settledWithoutPainting,
+  waitForHighlight,
+  waitForText,
+} from './support/page-actions';
+import { FIXTURE_PAGES as PAGES, useBrowser, useServer } from './support/suite-setup';
 
 interface Case {
   page: string;
@@ -55,65 +54,19 @@ const CASES: Case[] = [
 ];
 
 const built = hasBuiltExtension();
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer(PAGES);
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useServer(PAGES);
 
-/** The texts painted under each Factmark highlight, e.g. { 'factmark-false': ['…'] }. */
-async function painted(page: TestPage): Promise<Record<string, string[]>> {
-  const all = await page.highlights();
-  // Claim highlights only: check-worthy sentence marks are another feature's.
-  const claims = all.filter((h) => h.name.startsWith('factmark-') && h.name !== 'factmark-checkworthy');
-  return Object.fromEntries(claims.map((h) => [h.name, h.texts]));
-}
-
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** Every text under a claim highlight, whitespace collapsed. */
-async function paintedTexts(page: TestPage): Promise<string[]> {
-  return Object.values(await painted(page))
-    .flat()
-    .map(squash);
-}
-
-async function waitForHighlight(page: TestPage, name: string, quote: string) {
-  return waitFor(
-    async () => (await painted(page))[name]?.some((text) => squash(text) === quote),
-    10_000,
-    100,
-    `no ${name} highlight over "${quote}"`,
-  );
-}
-
-async function flag(page: TestPage, quote: string) {
-  await page.selectText(quote);
-  await page.clickByRole('button', 'Flag claim');
-  await page.findByRole('dialog', 'Flag claim');
-  // Focus starts on Verdict: choose "False" with the keyboard, then fill the other fields.
-  await page.keyboardPress('ArrowDown');
-  await page.keyboardPress('Tab');
-  await page.keyboardType('Corrected in the e2e test.');
-  await page.keyboardPress('Tab');
-  await page.keyboardType('A note.');
-  await page.keyboardPress('Tab');
-  await page.keyboardType('https://example.org/source');
-  await page.keyboardPress('Tab');
-  await page.keyboardType('e2e, test');
-  await page.clickByRole('button', 'Save');
-}
+/** Verdict "False" with every other field filled. */
+const flag = (page: TestPage, quote: string) =>
+  flagClaim(page, quote, {
+    correction: 'Corrected in the e2e test.',
+    note: 'A note.',
+    sources: 'https://example.org/source',
+    tags: 'e2e, test',
+  });
 
 describe.skipIf(!built).each(BROWSER_NAMES)('flagging a claim in %s', (name) => {
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    browser = await launchBrowser(name);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(name);
 
   for (const { page: file, quote, above } of CASES) {
     it(`flags "${quote.slice(0, 30)}…" on ${file}, finds it after a reload and an edit above, then deletes it`, async () => {
@@ -142,30 +95,15 @@ describe.skipIf(!built).each(BROWSER_NAMES)('flagging a claim in %s', (name) => 
       await waitForHighlight(page, 'factmark-false', quote);
 
       if (name === 'chromium') {
-        const popup = await browser.openExtensionPage(`popup.html?tab=${await browser.tabIdOf(page.url())}`);
-        await waitFor(
-          () => popup.evaluate(() => (document.body.textContent ?? '').includes('1 claim on this page')),
-          10_000,
-        );
+        const popup = await openPopupFor(browser, page);
+        await waitForText(popup, '1 claim on this page');
         expect(await popup.evaluate(() => document.body.textContent ?? '')).toContain(quote);
         await popup.close();
       }
 
       // Delete from the card: click the highlight, then Delete and confirm.
-      const box = await page.evaluate((q: string) => {
-        for (const [n, h] of CSS.highlights) {
-          if (!n.startsWith('factmark-')) continue;
-          for (const r of h) {
-            if ((r as Range).toString().replace(/\s+/g, ' ').trim() !== q) continue;
-            (r as Range).startContainer.parentElement?.scrollIntoView({ block: 'center' });
-            const rect = (r as Range).getClientRects()[0]!;
-            return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
-          }
-        }
-        return null;
-      }, quote);
-      expect(box).not.toBeNull();
-      await page.mouseClick(box!.x, box!.y);
+      const box = await pointOn(page, quote);
+      await page.mouseClick(box.x, box.y);
       await page.clickByRole('button', 'Delete');
       await page.clickByRole('button', 'Confirm delete');
       await waitFor(
@@ -177,11 +115,7 @@ describe.skipIf(!built).each(BROWSER_NAMES)('flagging a claim in %s', (name) => 
 
       await page.reload();
       // Give the content script time to load and (not) paint.
-      await waitFor(
-        () => page.evaluate(() => document.documentElement.querySelector('factmark-ui') !== null),
-        10_000,
-      );
-      await new Promise((r) => setTimeout(r, 500));
+      await settledWithoutPainting(page);
       // Gone: no highlight covers the quote (built-in corrections elsewhere may remain).
       expect(await paintedTexts(page)).not.toContain(quote);
       server.removePage(path);

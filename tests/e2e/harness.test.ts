@@ -1,18 +1,10 @@
 // Smoke test for the e2e harness (tests/e2e/support): in real Chromium and real Firefox, serve
 // pages from 127.0.0.1, open them, select text, edit-and-reload, click inside a closed shadow root
 // by accessible name, and (when extension/ is built) check the extension is loaded.
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BROWSER_NAMES,
-  hasBuiltExtension,
-  launchBrowser,
-  type TestBrowser,
-  waitFor,
-} from './support/browsers';
-import { startServer, type TestServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { BROWSER_NAMES, hasBuiltExtension, waitFor } from './support/browsers';
+import { FIXTURE_PAGES, useBrowser, useServer } from './support/suite-setup';
 
-const PAGES = fileURLToPath(new URL('../fixtures/pages', import.meta.url));
 const NOT_BUILT =
   'extension/ is not built (no manifest.json/background.js/content.js) — run `node build.mjs`';
 
@@ -34,22 +26,10 @@ const CLOSED_SHADOW_PAGE = `<!doctype html><meta charset="utf-8"><title>closed s
 const article = (para: string) =>
   `<!doctype html><meta charset="utf-8"><title>edit</title><p>${para}</p><p>The claim under test stays the same.</p>`;
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer(PAGES);
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useServer(FIXTURE_PAGES);
 
 describe.each(BROWSER_NAMES)('%s', (name) => {
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    browser = await launchBrowser(name);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(name);
 
   it('opens the seed article from 127.0.0.1 and selects a phrase', async () => {
     const page = await browser.newPage();

@@ -4,17 +4,11 @@
 // a page that re-renders its article every second keeps the highlight on the rule phrase and
 // does not pile up ranges or memory. FACTMARK_LONG=1 runs the re-render check for 5 minutes
 // (what `npm run check:reliability` does) instead of 20 s.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { recordFigure } from '../support/reliability';
-import {
-  BROWSER_NAMES,
-  hasBuiltExtension,
-  launchBrowser,
-  type TestBrowser,
-  type TestPage,
-  waitFor,
-} from './support/browsers';
-import { startServer, type TestServer } from './support/server';
+import { BROWSER_NAMES, hasBuiltExtension, waitFor } from './support/browsers';
+import { contentScriptReady, flagClaim, paintedTexts } from './support/page-actions';
+import { useBrowser, useServer } from './support/suite-setup';
 
 const built = hasBuiltExtension();
 const LONG = process.env.FACTMARK_LONG === '1';
@@ -57,62 +51,25 @@ const RERENDER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><ti
   setInterval(() => { window.__followed.push(painted()); story.innerHTML = html; window.__renders++; }, 1000);
 </script></body></html>`;
 
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** Every text under a Factmark claim or correction highlight (not check-worthy marks). */
-async function paintedTexts(page: TestPage): Promise<string[]> {
-  const all = await page.highlights();
-  return all
-    .filter((h) => h.name.startsWith('factmark-') && h.name !== 'factmark-checkworthy')
-    .flatMap((h) => h.texts.map(squash));
-}
-
-async function contentScriptReady(page: TestPage): Promise<void> {
-  await waitFor(() => page.evaluate(() => document.querySelector('factmark-ui') !== null), 30_000);
-}
-
-/** Flags the selection as a claim with the default fields; with `rule`, saves the phrase as a rule too. */
-async function flag(page: TestPage, text: string, rule: boolean): Promise<void> {
-  await page.selectText(text);
-  await page.clickByRole('button', 'Flag claim', { timeoutMs: 15_000 });
-  await page.findByRole('dialog', 'Flag claim');
-  await page.keyboardPress('ArrowDown');
-  if (rule) {
-    // Correction, note, sources, tags, then "Highlight this phrase on every page".
-    for (let i = 0; i < 5; i++) await page.keyboardPress('Tab');
-    await page.keyboardPress(' ');
-    await page.findByRole('textbox', 'Phrase');
-  }
-  await page.clickByRole('button', 'Save');
-}
-
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
+const server = useServer();
+beforeAll(() => {
   server.setPage('/heavy.html', heavyPage());
   server.setPage('/rerender.html', RERENDER);
 });
-afterAll(async () => {
-  await server?.close();
-});
 
 describe.skipIf(!built).each(BROWSER_NAMES)('heavy and restless pages in %s', (name) => {
-  let browser: TestBrowser;
+  const browser = useBrowser(name);
   beforeAll(async () => {
-    browser = await launchBrowser(name);
     // The rule and the claim are saved through the extension's own UI, on the heavy page itself.
     const page = await browser.newPage();
     await page.goto(server.url('/heavy.html'));
-    await contentScriptReady(page);
-    await flag(page, RULE, true);
+    await contentScriptReady(page, 30_000);
+    await flagClaim(page, RULE, { rule: true, buttonTimeoutMs: 15_000 });
     await waitFor(async () => (await paintedTexts(page)).includes(RULE), 30_000);
-    await flag(page, CLAIM, false);
+    await flagClaim(page, CLAIM, { buttonTimeoutMs: 15_000 });
     await waitFor(async () => (await paintedTexts(page)).includes(CLAIM), 30_000);
     await page.close();
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('a 200,000-element page: the rule and the claim are highlighted, and no task of the content script runs over 50 ms', async () => {
     const page = await browser.newPage();

@@ -4,21 +4,20 @@
 // script arrives; about:blank, a PDF and a file:// page; Arabic, Hebrew and Chinese pages; notes
 // and tags written as HTML. One browser launch per browser.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
 import { recordFigure } from '../support/reliability';
+import { BROWSER_NAMES, hasBuiltExtension, type TestPage, waitFor } from './support/browsers';
 import {
-  BROWSER_NAMES,
-  hasBuiltExtension,
-  launchBrowser,
-  type Point,
-  type TestBrowser,
-  type TestPage,
-  waitFor,
-} from './support/browsers';
-import { startServer, type TestServer } from './support/server';
+  type ClaimFields,
+  contentScriptReady,
+  flagClaim,
+  paintedTexts,
+  pointOn,
+  waitForPainted,
+} from './support/page-actions';
+import { FIXTURE_PAGES as PAGES, useBrowser, useServer } from './support/suite-setup';
 
-const PAGES = fileURLToPath(new URL('../fixtures/pages', import.meta.url));
 const SEED = readFileSync(`${PAGES}/seed-article.html`, 'utf8');
 const HOSTILE_SCRIPT = readFileSync(`${PAGES}/hostile-overrides.js`, 'utf8');
 const PDF = readFileSync(`${PAGES}/hostile-tiny.pdf`);
@@ -39,75 +38,12 @@ const STRICT_CSP =
   "default-src 'none'; script-src 'none'; style-src 'none'; img-src 'none'; font-src 'none'; connect-src 'none'";
 
 const built = hasBuiltExtension();
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer(PAGES);
-});
-afterAll(async () => {
-  await server?.close();
-});
-
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** Every text under a Factmark claim or correction highlight (not check-worthy marks). */
-async function paintedTexts(page: TestPage, only?: string): Promise<string[]> {
-  const all = await page.highlights();
-  return all
-    .filter((h) => h.name.startsWith('factmark-') && h.name !== 'factmark-checkworthy')
-    .filter((h) => !only || h.name === only)
-    .flatMap((h) => h.texts.map(squash));
-}
-
-async function waitForPainted(page: TestPage, text: string, what = `no highlight over "${text}"`) {
-  await waitFor(async () => (await paintedTexts(page)).includes(text), 15_000, 100, what);
-}
-
-/** A point inside the highlighted range whose text is `text`, scrolled into view. */
-async function pointOn(page: TestPage, text: string): Promise<Point> {
-  const point = await page.evaluate((wanted: string) => {
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('factmark-')) continue;
-      for (const range of highlight) {
-        const r = range as Range;
-        if (r.toString().replace(/\s+/g, ' ').trim() !== wanted) continue;
-        r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-        const box = r.getClientRects()[0];
-        if (box) return { x: box.left + Math.min(box.width / 2, 12), y: box.top + box.height / 2 };
-      }
-    }
-    return null;
-  }, text);
-  if (!point) throw new Error(`no highlighted range over "${text}"`);
-  return point;
-}
-
-interface Fields {
-  correction: string;
-  note: string;
-  sources: string;
-  tags: string;
-  /** Tick "Highlight this phrase on every page" (the phrase is the selected text). */
-  rule?: boolean;
-}
+const server = useServer(PAGES);
 
 /** Select `quote`, flag it as False with these fields through the button and editor, and save. */
-async function flag(page: TestPage, quote: string, fields: Fields) {
-  // The content script runs at document_idle, which can come after the load event.
-  await waitFor(() => page.evaluate(() => document.querySelector('factmark-ui') !== null), 10_000);
-  await page.selectText(quote);
-  await page.clickByRole('button', 'Flag claim');
-  await page.findByRole('dialog', 'Flag claim');
-  await page.keyboardPress('ArrowDown');
-  for (const text of [fields.correction, fields.note, fields.sources, fields.tags]) {
-    await page.keyboardPress('Tab');
-    await page.keyboardType(text);
-  }
-  if (fields.rule) {
-    await page.keyboardPress('Tab');
-    await page.keyboardPress(' ');
-    await page.findByRole('textbox', 'Phrase');
-  }
-  await page.clickByRole('button', 'Save');
+async function flag(page: TestPage, quote: string, fields: ClaimFields) {
+  await contentScriptReady(page);
+  await flagClaim(page, quote, fields);
 }
 
 /** Errors raised by scripts, without the browser's log of failed network requests. */
@@ -118,13 +54,7 @@ const fromFactmark = (messages: string[]) =>
   messages.filter((m) => /factmark|chrome-extension:|moz-extension:/i.test(m));
 
 describe.skipIf(!built).each(BROWSER_NAMES)('hostile and odd pages in %s', (name) => {
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    browser = await launchBrowser(name);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(name);
 
   it('a page that replaces built-ins, spoofs messages and hunts for the UI neither breaks nor fools it, and never sees a note', async () => {
     const note = `Private note ${name} 5e1f`;
@@ -321,7 +251,7 @@ describe.skipIf(!built).each(BROWSER_NAMES)('hostile and odd pages in %s', (name
       tried.push(url.startsWith('http') ? url.split('/').pop()! : url.split(':')[0]!);
       if (url.endsWith('frames.html')) {
         // The frames' documents exist and the page's own content script has started.
-        await waitFor(() => page.evaluate(() => document.querySelector('factmark-ui') !== null), 10_000);
+        await contentScriptReady(page);
       }
       // These pages run no script of their own, so any error is the extension's. A PDF viewer
       // may log its own complaints: only the extension's count there.

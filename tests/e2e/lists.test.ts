@@ -4,37 +4,23 @@
 // still apply. Importing a list file from the popup works the same way, and the review page's
 // Rules & lists panel shows the list and its rule.
 //
-// Chromium only: these flows start in the popup or the review page, and Firefox refuses to open a
-// moz-extension:// page over WebDriver BiDi (BROWSERS.md); nor do synthesised keys fire the
-// extension's shortcut that opens the review page (tried). Lists are extension-page requests a
-// content script may not send, so there is no other door in Firefox to drive them through.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  hasBuiltExtension,
-  launchBrowser,
-  type TestBrowser,
-  type TestPage,
-  waitFor,
-} from './support/browsers';
-import { startServer, type TestServer } from './support/server';
+// The popup flows are Chromium only: Firefox refuses to open a moz-extension:// page over
+// WebDriver BiDi (BROWSERS.md). A reader's own way in — "Manage corrections" on a correction's
+// card opens the review page's Rules & lists — is driven in both browsers: a page the extension
+// opened itself can be driven in Firefox too.
+import { describe, expect, it } from 'vitest';
+import { listFile } from '../unit/support/list-files';
+import { BROWSER_NAMES, hasBuiltExtension, type TestPage, waitFor } from './support/browsers';
+import { contentScriptReady, pointOn, waitForHighlight } from './support/page-actions';
+import { FIXTURE_PAGES, useBrowser, useServer } from './support/suite-setup';
 
-const PAGES = fileURLToPath(new URL('../fixtures/pages', import.meta.url));
-const LIST_FILE = fileURLToPath(new URL('../fixtures/lists/e2e-corrections.json', import.meta.url));
-const LIST = readFileSync(LIST_FILE, 'utf8');
+const LIST = listFile('e2e-corrections.json');
 /** On bbc-1.html: "…a momentary flicker across the president's face as if to say…". */
 const PHRASE = "the president's face";
 const TITLE = 'E2E desk corrections';
 
 const built = hasBuiltExtension();
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer(PAGES);
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useServer(FIXTURE_PAGES);
 
 const bodyText = (page: TestPage) => page.evaluate(() => document.body.textContent ?? '');
 const misleading = async (page: TestPage) =>
@@ -43,19 +29,13 @@ const misleading = async (page: TestPage) =>
   );
 
 describe.skipIf(!built)('correction lists in chromium', () => {
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    browser = await launchBrowser('chromium');
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser('chromium');
 
   it('applies a list subscribed by URL, and keeps its rules when a later version is broken', async () => {
     server.setPage('/lists/desk.json', LIST, 'application/json');
     const article = await browser.newPage();
     await article.goto(server.url('/bbc-1.html'));
-    await waitFor(() => article.evaluate(() => document.querySelector('factmark-ui') !== null), 10_000);
+    await contentScriptReady(article);
 
     const popup = await browser.openExtensionPage('popup.html');
     await popup.clickByRole('tab', 'Lists');
@@ -163,5 +143,57 @@ describe.skipIf(!built)('correction lists in chromium', () => {
     await review.click('.rules-panel details:nth-of-type(2) > summary');
     await waitFor(async () => (await bodyText(review)).includes(PHRASE), 10_000);
     await review.close();
+  });
+});
+
+describe.skipIf(!built).each(BROWSER_NAMES)('correction lists from a correction card in %s', (name) => {
+  const browser = useBrowser(name);
+
+  it('"Manage corrections" opens Rules & lists; a subscribed list applies and outlives a broken version', async () => {
+    const address = server.url(`/lists/card-${name}.json`);
+    server.setPage(`/lists/card-${name}.json`, LIST, 'application/json');
+    const seed = await browser.newPage();
+    await seed.goto(server.url('/seed-article.html'));
+    await waitForHighlight(seed, 'factmark-false', 'Digital Rights Act (DSA)');
+    const dsa = await pointOn(seed, null, 'factmark-false');
+    await seed.mouseClick(dsa.x, dsa.y);
+    await waitFor(() => seed.findByRole('dialog', 'Correction'), 5000);
+    await seed.clickByRole('button', 'Manage corrections');
+
+    const review = await browser.waitForExtensionPage('review.html', 15_000);
+    // The panel opens by itself at the lists, with its empty state.
+    await waitFor(async () => (await bodyText(review)).includes('No correction lists yet'), 10_000);
+    await review.click('#list-url');
+    await review.type(address);
+    await review.keyboardPress('Enter');
+    await waitFor(async () => (await bodyText(review)).includes(`Subscribed to “${TITLE}”: 1 rule.`), 15_000);
+
+    const article = await browser.newPage();
+    await article.goto(server.url('/bbc-1.html'));
+    await waitFor(async () => (await misleading(article)).includes(PHRASE), 10_000, 100, 'not highlighted');
+
+    // A broken version: the refresh says why, and the copy already stored stays in force.
+    server.setPage(
+      `/lists/card-${name}.json`,
+      '{"format": "factmark-corrections", "rules": [',
+      'application/json',
+    );
+    await review.clickByRole('button', `Refresh ${TITLE}`);
+    await waitFor(async () => (await bodyText(review)).includes('is not valid'), 15_000);
+    expect(await bodyText(review)).toContain('The previous copy stays in force.');
+    await article.reload();
+    await waitFor(async () => (await misleading(article)).includes(PHRASE), 10_000, 100, 'old rule gone');
+
+    // Removed, the list takes its rules with it.
+    await review.clickByRole('button', `Remove ${TITLE}`);
+    await review.clickByRole('button', `Confirm remove ${TITLE}`);
+    await waitFor(
+      async () => !(await misleading(article)).includes(PHRASE),
+      10_000,
+      100,
+      'rules outlived the list',
+    );
+    server.removePage(`/lists/card-${name}.json`);
+    for (const page of [article, review, seed]) await page.close();
   });
 });

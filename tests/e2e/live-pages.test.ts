@@ -3,16 +3,10 @@
 // stays as it was; a single-page app's navigation brings that article's saved claims (and back
 // brings the first one's); text inside open shadow roots and same-origin iframes is highlighted;
 // an editor (contenteditable) is never highlighted inside nor disturbed while the reader types.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BROWSER_NAMES,
-  hasBuiltExtension,
-  launchBrowser,
-  type TestBrowser,
-  type TestPage,
-  waitFor,
-} from './support/browsers';
-import { startServer, type TestServer } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER_NAMES, hasBuiltExtension, type TestPage, waitFor } from './support/browsers';
+import { contentScriptReady, flagClaim, paintedTexts } from './support/page-actions';
+import { useBrowser, useServer } from './support/suite-setup';
 
 const built = hasBuiltExtension();
 
@@ -39,50 +33,20 @@ const SPA = page(
   `<nav><button id="go">Next story</button></nav><article id="story"></article>${SPA_SCRIPT}`,
 );
 
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** Text of every Factmark claim or correction highlight in this document (not check-worthy marks). */
-async function paintedTexts(p: TestPage): Promise<string[]> {
-  const all = await p.highlights();
-  return all
-    .filter((h) => h.name.startsWith('factmark-') && h.name !== 'factmark-checkworthy')
-    .flatMap((h) => h.texts.map(squash));
-}
-
-async function contentScriptReady(p: TestPage): Promise<void> {
-  await waitFor(() => p.evaluate(() => document.querySelector('factmark-ui') !== null), 15_000);
-}
-
 /** Flags the selection as a claim with the default fields; with `rule`, saves the phrase as a rule too. */
-async function flag(p: TestPage, text: string, rule: boolean): Promise<void> {
-  await p.selectText(text);
-  await p.clickByRole('button', 'Flag claim', { timeoutMs: 10_000 });
-  await p.findByRole('dialog', 'Flag claim');
-  await p.keyboardPress('ArrowDown');
-  if (rule) {
-    // Correction, note, sources, tags, then "Highlight this phrase on every page".
-    for (let i = 0; i < 5; i++) await p.keyboardPress('Tab');
-    await p.keyboardPress(' ');
-    await p.findByRole('textbox', 'Phrase');
-  }
-  await p.clickByRole('button', 'Save');
-}
+const flag = (p: TestPage, text: string, rule: boolean) =>
+  flagClaim(p, text, { rule, buttonTimeoutMs: 10_000 });
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
+const server = useServer();
+beforeAll(() => {
   server.setPage('/setup.html', page('Setup', `<p>Officials said ${RULE} by March.</p>`));
   server.setPage('/spa/a', SPA);
   server.setPage('/spa/b', SPA);
 });
-afterAll(async () => {
-  await server?.close();
-});
 
 describe.skipIf(!built).each(BROWSER_NAMES)('live pages in %s', (name) => {
-  let browser: TestBrowser;
+  const browser = useBrowser(name);
   beforeAll(async () => {
-    browser = await launchBrowser(name);
     const p = await browser.newPage();
     await p.goto(server.url('/setup.html'));
     await contentScriptReady(p);
@@ -95,9 +59,6 @@ describe.skipIf(!built).each(BROWSER_NAMES)('live pages in %s', (name) => {
     await waitFor(async () => (await paintedTexts(p)).includes(CLAIM_B), 10_000);
     await p.close();
   }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('highlights text that arrives later (infinite scroll, a paywall reveal) and leaves earlier highlights untouched', async () => {
     server.setPage(

@@ -6,90 +6,48 @@
 //
 // The in-page UI lives in a closed shadow root, so flagging goes through the harness
 // (clickByRole). The review page is ordinary light DOM: it is driven with Playwright's own
-// locators, on the Playwright page behind the harness's tab. To reach it (and the tab "Open"
-// creates, and the download), this file records the contexts the harness launches by wrapping
-// `chromium.launchPersistentContext` — the same playwright-core module instance the harness uses.
+// locators, on the Playwright page behind the harness's tab (support/extension-pages.ts records
+// the contexts the harness launches, to reach it, the tab "Open" creates, and the download).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasBuiltExtension, launchBrowser, type TestBrowser, type TestPage } from './support/browsers';
 import {
-  hasBuiltExtension,
-  launchBrowser,
-  type TestBrowser,
-  type TestPage,
-  waitFor,
-} from './support/browsers';
-import { startServer, type TestServer } from './support/server';
+  chromiumContexts as contexts,
+  openPlaywrightExtensionPage,
+  openPopupFor,
+} from './support/extension-pages';
+import { flagClaim, squash, waitForHighlight, waitForText } from './support/page-actions';
+import { FIXTURE_PAGES, useBrowser, useServer } from './support/suite-setup';
 
-const PAGES = fileURLToPath(new URL('../fixtures/pages', import.meta.url));
 const QUOTE = 'a gunman opened fire at a cinema in the US state of Louisiana';
 const CORRECTION = 'Corrected in the e2e test.';
 const EDITED = 'The shooting was in Lafayette, Louisiana; edited on the review page.';
 
-const contexts: BrowserContext[] = [];
-const launchPersistent = chromium.launchPersistentContext.bind(chromium);
-chromium.launchPersistentContext = (async (...args: Parameters<typeof launchPersistent>) => {
-  const context = await launchPersistent(...args);
-  contexts.push(context);
-  return context;
-}) as typeof chromium.launchPersistentContext;
-
-/** The Playwright page behind a harness tab, found by its URL. */
-function playwrightPage(context: BrowserContext | undefined, url: string): Page {
-  const page = context?.pages().find((candidate) => candidate.url() === url);
-  if (!page) throw new Error(`no Playwright page at ${url}`);
-  return page;
-}
-
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-
+/** Flags `quote` as False with a correction, and waits for its highlight. */
 async function flag(page: TestPage, quote: string) {
-  await page.selectText(quote);
-  await page.clickByRole('button', 'Flag claim');
-  await page.findByRole('dialog', 'Flag claim');
-  // Focus starts on Verdict: "False" with the keyboard, then the correction.
-  await page.keyboardPress('ArrowDown');
-  await page.keyboardPress('Tab');
-  await page.keyboardType(CORRECTION);
-  await page.clickByRole('button', 'Save');
-  await waitFor(
-    async () =>
-      (await page.highlights()).some(
-        (h) => h.name === 'factmark-false' && h.texts.some((text) => squash(text) === quote),
-      ),
-    10_000,
-    100,
-    'the flagged claim is not highlighted',
-  );
+  await flagClaim(page, quote, { correction: CORRECTION });
+  await waitForHighlight(page, 'factmark-false', quote, 10_000, 'the flagged claim is not highlighted');
 }
 
 const built = hasBuiltExtension();
 
 describe.skipIf(!built)('the review page in Chromium', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
-  let article: TestPage;
-  let review: Page;
   const files = mkdtempSync(join(tmpdir(), 'factmark-review-e2e-'));
   const backup = join(files, 'backup.json');
+  afterAll(() => rmSync(files, { recursive: true, force: true }));
+  const server = useServer(FIXTURE_PAGES);
+  const browser = useBrowser('chromium');
+  let article: TestPage;
+  let review: Page;
 
   beforeAll(async () => {
-    server = await startServer(PAGES);
-    browser = await launchBrowser('chromium');
     article = await browser.newPage();
     await article.goto(server.url('/bbc-1.html'));
     await flag(article, QUOTE);
-    const tab = await browser.openExtensionPage('review.html');
-    review = playwrightPage(contexts[0], tab.url());
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(files, { recursive: true, force: true });
+    review = await openPlaywrightExtensionPage(browser, 'review.html', contexts[0]);
   });
 
   const row = () => review.locator('.claim-row', { hasText: QUOTE });
@@ -120,11 +78,8 @@ describe.skipIf(!built)('the review page in Chromium', () => {
       .poll(() => row().locator('.fm-correction').textContent(), { timeout: 10_000 })
       .toContain(EDITED);
 
-    const popup = await browser.openExtensionPage(`popup.html?tab=${await browser.tabIdOf(article.url())}`);
-    await waitFor(
-      () => popup.evaluate(() => (document.body.textContent ?? '').includes('1 claim on this page')),
-      10_000,
-    );
+    const popup = await openPopupFor(browser, article);
+    await waitForText(popup, '1 claim on this page');
     const text = await popup.evaluate(() => document.body.textContent ?? '');
     expect(text).toContain(EDITED);
     expect(text).not.toContain(CORRECTION);
@@ -191,8 +146,7 @@ describe.skipIf(!built)('the review page in Chromium', () => {
 
     beforeAll(async () => {
       fresh = await launchBrowser('chromium');
-      const tab = await fresh.openExtensionPage('review.html');
-      page = playwrightPage(contexts[1], tab.url());
+      page = await openPlaywrightExtensionPage(fresh, 'review.html', contexts[1]);
       await page.getByText('No notes yet.').waitFor({ timeout: 10_000 });
     });
     afterAll(async () => {

@@ -3,27 +3,21 @@
 // the same words in other case, spacing and quotes is highlighted too, and its card tells which
 // rule did it. In Chromium, the popup's Rules view lists the rule, switches it off (the highlight
 // goes) and deletes it.
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { BROWSER_NAMES, hasBuiltExtension, type TestPage, waitFor } from './support/browsers';
+import { openPopupFor } from './support/extension-pages';
 import {
-  BROWSER_NAMES,
-  hasBuiltExtension,
-  launchBrowser,
-  type TestBrowser,
-  type TestPage,
-  waitFor,
-} from './support/browsers';
-import { startServer, type TestServer } from './support/server';
+  contentScriptReady,
+  flagClaim,
+  paintedTexts,
+  pointOn,
+  squash,
+  waitForText,
+} from './support/page-actions';
+import { FIXTURE_PAGES, useBrowser, useServer } from './support/suite-setup';
 
-const PAGES = fileURLToPath(new URL('../fixtures/pages', import.meta.url));
 const built = hasBuiltExtension();
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer(PAGES);
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useServer(FIXTURE_PAGES);
 
 /** On bbc-1.html: "…a momentary flicker across the president's face as if to say…". */
 const PHRASE = "the president's face";
@@ -33,50 +27,18 @@ const OTHER = `<!doctype html><meta charset="utf-8"><title>Other</title>
   face during the press conference. The presidents faced questions later.</p></article>`;
 const OTHER_MATCH = 'THE President’s face';
 
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** Every text under a Factmark claim or correction highlight, white space collapsed. */
-async function paintedTexts(page: TestPage): Promise<string[]> {
-  const all = await page.highlights();
-  return all
-    .filter((h) => h.name.startsWith('factmark-') && h.name !== 'factmark-checkworthy')
-    .flatMap((h) => h.texts.map(squash));
-}
-
-async function contentScriptReady(page: TestPage) {
-  await waitFor(() => page.evaluate(() => document.querySelector('factmark-ui') !== null), 10_000);
-}
-
 /** Flags the phrase with a verdict, correction, note and source, and saves it as a rule too. */
-async function flagAsRule(page: TestPage, phrase: string) {
-  await page.selectText(phrase);
-  await page.clickByRole('button', 'Flag claim');
-  await page.findByRole('dialog', 'Flag claim');
-  await page.keyboardPress('ArrowDown');
-  await page.keyboardPress('Tab');
-  await page.keyboardType('Rule made in the e2e test.');
-  await page.keyboardPress('Tab');
-  await page.keyboardType('A note.');
-  await page.keyboardPress('Tab');
-  await page.keyboardType('https://example.org/source');
-  await page.keyboardPress('Tab');
-  await page.keyboardType('e2e');
-  // Tags, then "Highlight this phrase on every page": tick it with the keyboard.
-  await page.keyboardPress('Tab');
-  await page.keyboardPress(' ');
-  // The phrase field appears, filled with the selected text.
-  await page.findByRole('textbox', 'Phrase');
-  await page.clickByRole('button', 'Save');
-}
+const flagAsRule = (page: TestPage, phrase: string) =>
+  flagClaim(page, phrase, {
+    correction: 'Rule made in the e2e test.',
+    note: 'A note.',
+    sources: 'https://example.org/source',
+    tags: 'e2e',
+    rule: true,
+  });
 
 describe.skipIf(!built).each(BROWSER_NAMES)('phrase rules in %s', (name) => {
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    browser = await launchBrowser(name);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(name);
 
   it('highlights a flagged phrase on another page, whatever its case, spacing and quotes', async () => {
     server.setPage('/other.html', OTHER);
@@ -103,21 +65,15 @@ describe.skipIf(!built).each(BROWSER_NAMES)('phrase rules in %s', (name) => {
     expect(falseTexts).toEqual([OTHER_MATCH]);
 
     // Its card: the rule's source (fetched when the card opens).
-    const point = await other.evaluate(() => {
-      for (const range of CSS.highlights.get('factmark-false') ?? []) {
-        const box = (range as Range).getClientRects()[0]!;
-        return { x: box.left + 10, y: box.top + box.height / 2 };
-      }
-      return null;
-    });
-    await other.mouseClick(point!.x, point!.y);
+    const point = await pointOn(other, null, 'factmark-false');
+    await other.mouseClick(point.x, point.y);
     await waitFor(() => other.findByRole('dialog', 'Correction'), 5000);
     expect(await waitFor(() => other.findByRole('link', 'example.org/source'), 5000)).not.toBeNull();
 
     if (name === 'chromium') {
-      const popup = await browser.openExtensionPage(`popup.html?tab=${await browser.tabIdOf(other.url())}`);
+      const popup = await openPopupFor(browser, other);
       await popup.clickByRole('tab', 'Rules');
-      await waitFor(() => popup.evaluate(() => (document.body.textContent ?? '').includes('1 rule')), 10_000);
+      await waitForText(popup, '1 rule');
       expect(await popup.evaluate(() => document.body.textContent ?? '')).toContain(PHRASE);
 
       // Switched off: the other page repaints without it.
@@ -133,10 +89,7 @@ describe.skipIf(!built).each(BROWSER_NAMES)('phrase rules in %s', (name) => {
       await waitFor(async () => (await paintedTexts(other)).includes(OTHER_MATCH), 10_000, 100, 'not back');
       await popup.clickByRole('button', 'Delete');
       await popup.clickByRole('button', 'Confirm delete');
-      await waitFor(
-        () => popup.evaluate(() => (document.body.textContent ?? '').includes('No rules yet.')),
-        10_000,
-      );
+      await waitForText(popup, 'No rules yet.');
       await waitFor(
         async () => !(await paintedTexts(other)).includes(OTHER_MATCH),
         10_000,

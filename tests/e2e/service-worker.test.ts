@@ -10,22 +10,22 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { exportBackup } from '../../src/core/formats';
 import type { Claim } from '../../src/core/model';
 import { recordFigure } from '../support/reliability';
+import { hasBuiltExtension, type TestPage, waitFor } from './support/browsers';
 import {
-  hasBuiltExtension,
-  launchBrowser,
-  type TestBrowser,
-  type TestPage,
-  waitFor,
-} from './support/browsers';
-import { startServer, type TestServer } from './support/server';
+  chromiumContexts as contexts,
+  openPlaywrightExtensionPage,
+  playwrightPage,
+  readStoredClaims as readClaims,
+  type StoredClaimRecord as StoredClaim,
+} from './support/extension-pages';
+import { flagClaim, waitForHighlight } from './support/page-actions';
+import { FIXTURE_PAGES, useBrowser, useServer } from './support/suite-setup';
 
-const PAGES = fileURLToPath(new URL('../fixtures/pages', import.meta.url));
 const QUOTE = 'a gunman opened fire at a cinema in the US state of Louisiana';
 const CORRECTION = 'Flagged after the worker was stopped.';
 const EDITED = 'Edited while the worker was stopped, then saved again.';
@@ -34,40 +34,6 @@ const IMPORTED = 6_000;
 /** What the editor says when its request got no answer (src/request.ts). */
 const NO_ANSWER =
   'Could not reach Factmark: it stopped before answering, so this may not have been done. Try again.';
-
-// The harness launches Chromium with playwright-core's persistent context; record it to reach
-// the extension's pages and open a DevTools session on them (as review.test.ts does).
-const contexts: BrowserContext[] = [];
-const launchPersistent = chromium.launchPersistentContext.bind(chromium);
-chromium.launchPersistentContext = (async (...args: Parameters<typeof launchPersistent>) => {
-  const context = await launchPersistent(...args);
-  contexts.push(context);
-  return context;
-}) as typeof chromium.launchPersistentContext;
-
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** The stored claims, read with plain IndexedDB in an extension page (not through the worker). */
-interface StoredClaim {
-  id: string;
-  correction: string;
-  found?: boolean;
-}
-function readClaims(): Promise<StoredClaim[]> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('factmark');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const all = db.transaction('claims').objectStore('claims').getAll();
-      all.onsuccess = () => {
-        db.close();
-        resolve(all.result as StoredClaim[]);
-      };
-      all.onerror = () => reject(all.error);
-    };
-  });
-}
 
 /**
  * In an extension page, with plain IndexedDB and one read-write transaction: writes `count`
@@ -115,8 +81,10 @@ function copies(arg: {
 }
 
 describe.skipIf(!hasBuiltExtension())('a stopped service worker (Chromium)', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
+  // The harness launches Chromium with playwright-core's persistent context; extension-pages.ts
+  // records it, to reach the extension's pages and open a DevTools session on them.
+  const server = useServer(FIXTURE_PAGES);
+  const browser = useBrowser('chromium');
   let context: BrowserContext;
   let review: Page;
   let cdp: CDPSession;
@@ -125,17 +93,9 @@ describe.skipIf(!hasBuiltExtension())('a stopped service worker (Chromium)', () 
   const statuses: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer(PAGES);
-    browser = await launchBrowser('chromium');
     context = contexts[0]!;
-    const tab = await browser.openExtensionPage('review.html');
-    review = context.pages().find((page) => page.url() === tab.url())!;
+    review = await openPlaywrightExtensionPage(browser, 'review.html', context);
     await watchWorkerFrom(review);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   /** Follows the worker's running status through a DevTools session on an extension page. */
@@ -178,20 +138,12 @@ describe.skipIf(!hasBuiltExtension())('a stopped service worker (Chromium)', () 
     await stopWorker();
     expect(status).toBe('stopped');
 
-    await article.selectText(QUOTE);
-    await article.clickByRole('button', 'Flag claim');
-    await article.findByRole('dialog', 'Flag claim');
-    await article.keyboardPress('ArrowDown'); // Verdict: False
-    await article.keyboardPress('Tab');
-    await article.keyboardType(CORRECTION);
-    await article.clickByRole('button', 'Save');
-    await waitFor(
-      async () =>
-        (await article.highlights()).some(
-          (h) => h.name === 'factmark-false' && h.texts.some((text) => squash(text) === QUOTE),
-        ),
+    await flagClaim(article, QUOTE, { correction: CORRECTION });
+    await waitForHighlight(
+      article,
+      'factmark-false',
+      QUOTE,
       15_000,
-      100,
       'the claim flagged after the stop is not highlighted',
     );
     // Chrome started the worker again for the save.
@@ -239,7 +191,7 @@ describe.skipIf(!hasBuiltExtension())('a stopped service worker (Chromium)', () 
     if (!template) throw new Error('no claim to copy');
     // A quiet extension page counts and stops: the review page would re-index every copy.
     const tab = await browser.openExtensionPage('popup.html');
-    await watchWorkerFrom(context.pages().find((page) => page.url() === tab.url())!);
+    await watchWorkerFrom(playwrightPage(context, tab.url()));
     await review.close();
     const prefix = '5e1f0000-0000-4000-8000-';
     const ids = Array.from({ length: MANY }, (_, i) => `${prefix}${String(i).padStart(12, '0')}`);
@@ -318,8 +270,7 @@ describe.skipIf(!hasBuiltExtension())('a stopped service worker (Chromium)', () 
     writeFileSync(file, exportBackup(claims, new Date('2026-01-01T00:00:00Z')));
 
     const counter = await browser.openExtensionPage('popup.html');
-    const tab = await browser.openExtensionPage('review.html');
-    const importer = context.pages().find((page) => page.url() === tab.url())!;
+    const importer = await openPlaywrightExtensionPage(browser, 'review.html', context);
     await importer.locator('.import input[type="file"]').setInputFiles(file);
     await importer
       .getByRole('button', { name: `Import ${IMPORTED.toLocaleString('en')} notes` })

@@ -8,46 +8,24 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { exportBackup } from '../../src/core/formats';
 import type { Claim } from '../../src/core/model';
 import { recordFigure } from '../support/reliability';
 import { hasBuiltExtension, launchBrowser, type TestBrowser } from './support/browsers';
-
-const contexts: BrowserContext[] = [];
-const launchPersistent = chromium.launchPersistentContext.bind(chromium);
-chromium.launchPersistentContext = (async (...args: Parameters<typeof launchPersistent>) => {
-  const context = await launchPersistent(...args);
-  contexts.push(context);
-  return context;
-}) as typeof chromium.launchPersistentContext;
+import {
+  chromiumContexts as contexts,
+  openPlaywrightExtensionPage,
+  readStoredClaims as readClaims,
+  saveThroughBackground,
+} from './support/extension-pages';
 
 /** What the reader is told (src/db/storage-errors.ts), after what was not done. */
 const FULL =
   "Your browser's storage for Factmark is full. Free space or export and delete old notes, then try again.";
 const IMPORTED = 3_000;
 const QUOTE = 'the greatest frustration of his presidency';
-
-interface Stored {
-  id: string;
-  note: string;
-}
-
-function readClaims(): Promise<Stored[]> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('factmark');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const all = open.result.transaction('claims').objectStore('claims').getAll();
-      all.onsuccess = () => {
-        open.result.close();
-        resolve(all.result as Stored[]);
-      };
-      all.onerror = () => reject(all.error);
-    };
-  });
-}
 
 function claim(i: number): Claim {
   return {
@@ -88,34 +66,20 @@ describe.skipIf(!hasBuiltExtension())('storage full in Chromium', () => {
     origin = `chrome-extension://${browser.extensionId}`;
     const blank = await context.newCDPSession(context.pages()[0]!);
     await blank.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: quotaFirst });
-    const tab = await browser.openExtensionPage('review.html');
-    review = context.pages().find((page) => page.url() === tab.url())!;
+    review = await openPlaywrightExtensionPage(browser, 'review.html', context);
     cdp = await context.newCDPSession(review);
     // One saved claim, through the background as the page's editor saves it.
-    const saved = await review.evaluate(
-      (quote) =>
-        (
-          globalThis as unknown as {
-            chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } };
-          }
-        ).chrome.runtime.sendMessage({
-          factmark: 1,
-          type: 'claims/save',
-          payload: {
-            url: 'https://www.bbc.com/news/world-us-canada-33646704',
-            title: "Obama admits US gun laws are his 'biggest frustration' - BBC News",
-            quote: { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
-            position: { type: 'TextPositionSelector', start: 11482, end: 11524 },
-            verdict: 'misleading',
-            correction: '',
-            note: 'Saved before the disk filled up.',
-            sources: [],
-            tags: [],
-          },
-        }),
-      QUOTE,
-    );
-    if (!saved.ok) throw new Error(`seeding failed: ${saved.error}`);
+    await saveThroughBackground(review, {
+      url: 'https://www.bbc.com/news/world-us-canada-33646704',
+      title: "Obama admits US gun laws are his 'biggest frustration' - BBC News",
+      quote: { type: 'TextQuoteSelector', exact: QUOTE, prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 11482, end: 11524 },
+      verdict: 'misleading',
+      correction: '',
+      note: 'Saved before the disk filled up.',
+      sources: [],
+      tags: [],
+    });
   }
 
   afterEach(async () => {

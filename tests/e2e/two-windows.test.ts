@@ -3,22 +3,22 @@
 // claim stays one record. An editor left open with unsaved typing keeps that typing when the other
 // window saves: fields the reader did not touch follow the other window's version, and when both
 // changed the same field the editor says so.
-import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { recordFigure } from '../support/reliability';
-import { hasBuiltExtension, launchBrowser, type TestBrowser } from './support/browsers';
-
-// Recorded to drive the review pages with Playwright's own locators (as review.test.ts does).
-const contexts: BrowserContext[] = [];
-const launchPersistent = chromium.launchPersistentContext.bind(chromium);
-chromium.launchPersistentContext = (async (...args: Parameters<typeof launchPersistent>) => {
-  const context = await launchPersistent(...args);
-  contexts.push(context);
-  return context;
-}) as typeof chromium.launchPersistentContext;
+import { hasBuiltExtension } from './support/browsers';
+// Records the harness's contexts, to drive the review pages with Playwright's own locators.
+import {
+  type ClaimDraft,
+  chromiumContexts as contexts,
+  openPlaywrightExtensionPage,
+  readStoredClaims as readClaims,
+  saveThroughBackground,
+} from './support/extension-pages';
+import { useBrowser } from './support/suite-setup';
 
 // A claim as the content script flags it on bbc-1.html (tests/fixtures/pages).
-const DRAFT = {
+const DRAFT: ClaimDraft = {
   url: 'http://127.0.0.1:8080/bbc-1.html',
   title: "Obama admits US gun laws are his 'biggest frustration' - BBC News",
   quote: {
@@ -38,60 +38,19 @@ const QUOTE = DRAFT.quote.exact;
 const CONFLICT_NOTICE =
   'Changed in another window while you were editing. Save to keep your version, or Cancel to see theirs.';
 
-interface Stored {
-  id: string;
-  correction: string;
-  note: string;
-}
-
-/** Every stored claim, read with plain IndexedDB in an extension page. */
-function readClaims(): Promise<Stored[]> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('factmark');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const all = open.result.transaction('claims').objectStore('claims').getAll();
-      all.onsuccess = () => {
-        open.result.close();
-        resolve(all.result as Stored[]);
-      };
-      all.onerror = () => reject(all.error);
-    };
-  });
-}
-
 describe.skipIf(!hasBuiltExtension())('two review windows editing the same claim (Chromium)', () => {
-  let browser: TestBrowser;
+  const browser = useBrowser('chromium');
   let a: Page;
   let b: Page;
 
-  async function openReview(): Promise<Page> {
-    const tab = await browser.openExtensionPage('review.html');
-    // Both windows show the same URL: take the one not handed out yet.
-    const page = contexts[0]?.pages().find((candidate) => candidate.url() === tab.url() && candidate !== a);
-    if (!page) throw new Error('no Playwright page for the review tab');
-    return page;
-  }
+  // Both windows show the same URL: take the one not handed out yet.
+  const openReview = () => openPlaywrightExtensionPage(browser, 'review.html', contexts[0], [a]);
 
   beforeAll(async () => {
-    browser = await launchBrowser('chromium');
     a = await openReview();
     // Saved through the background, as the page's editor saves it.
-    const saved = await a.evaluate(
-      (draft) =>
-        (
-          globalThis as unknown as {
-            chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } };
-          }
-        ).chrome.runtime.sendMessage({ factmark: 1, type: 'claims/save', payload: draft }),
-      DRAFT,
-    );
-    if (!saved.ok) throw new Error(`seeding the claim failed: ${saved.error}`);
+    await saveThroughBackground(a, DRAFT);
     b = await openReview();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
   });
 
   const row = (page: Page): Locator => page.locator('.claim-row', { hasText: QUOTE });

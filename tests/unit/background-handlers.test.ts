@@ -3,9 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch, makeHandlers } from '../../src/background/handlers';
 import { decodeRules, findMatches } from '../../src/core/match';
 import { type FactmarkDb, openDb } from '../../src/db/schema';
+import { makeDraft } from './support/claims';
 
 let db: FactmarkDb;
 let changes = 0;
+let rulesOpened = 0;
 let badges: [number, number][] = [];
 let handlers: ReturnType<typeof makeHandlers>;
 let n = 0;
@@ -13,27 +15,21 @@ let n = 0;
 beforeEach(async () => {
   db = openDb(`factmark-handlers-${n++}`);
   changes = 0;
+  rulesOpened = 0;
   badges = [];
   handlers = makeHandlers(db, {
     claimsChanged: () => changes++,
     setBadge: (tab, count) => badges.push([tab, count]),
+    openRules: async () => {
+      rulesOpened++;
+    },
   });
 });
 afterEach(async () => {
   await db.delete();
 });
 
-const draft = {
-  url: 'http://127.0.0.1:8080/seed-article.html',
-  title: 'Seed',
-  quote: { type: 'TextQuoteSelector', exact: 'Digital Rights Act (DSA)', prefix: '', suffix: '' },
-  position: { type: 'TextPositionSelector', start: 10, end: 34 },
-  verdict: 'false',
-  correction: 'Digital Services Act',
-  note: '',
-  sources: [],
-  tags: [],
-};
+const draft = makeDraft();
 
 describe('background message handlers', () => {
   it('saves a valid claim, answers with it, and tells the tabs to repaint', async () => {
@@ -148,6 +144,21 @@ describe('background handlers for the review page', () => {
       {},
     );
     expect(reply.ok).toBe(false);
+  });
+});
+
+describe('opening the rules from a correction card', () => {
+  it('opens the review page at its rules when a content script asks, and accepts nothing else', async () => {
+    const ask = (payload: unknown) =>
+      dispatch(
+        handlers,
+        { factmark: 1, type: 'review/open-rules', payload },
+        { tabId: 3, context: 'content' },
+      );
+    expect(await ask({})).toEqual({ ok: true, value: null });
+    expect(rulesOpened).toBe(1);
+    expect(await ask({ url: 'https://evil.example/' })).toMatchObject({ ok: false });
+    expect(rulesOpened).toBe(1);
   });
 });
 

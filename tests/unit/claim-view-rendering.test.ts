@@ -6,27 +6,12 @@ import { type ComponentChild, h, type VNode } from 'preact';
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/core/model';
 import { ClaimView, SourceLinks, type WordsAs } from '../../src/ui/claim-view';
+import { makeClaim } from './support/claims';
 
 const T0 = Date.UTC(2026, 0, 1);
 
-function claim(partial: Partial<Claim>): Claim {
-  return {
-    id: 'c1',
-    url: 'https://news.example/story',
-    title: 'The story',
-    pageKey: 'news.example/story',
-    quote: { type: 'TextQuoteSelector', exact: 'a quote', prefix: '', suffix: '' },
-    position: { type: 'TextPositionSelector', start: 0, end: 7 },
-    verdict: 'false',
-    correction: '',
-    note: '',
-    sources: [],
-    tags: [],
-    created: T0,
-    updated: T0,
-    ...partial,
-  };
-}
+const claim = (partial: Partial<Claim>): Claim =>
+  makeClaim({ id: 'c1', verdict: 'false', created: T0, updated: T0, ...partial });
 
 /** Host elements (strings are text) of a rendered tree, function components called. */
 function expand(node: ComponentChild): (VNode | string)[] {

@@ -1,37 +1,26 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportBackup, parseImport } from '../../src/core/formats';
 import type { Claim } from '../../src/core/model';
 import { isQuotaError, previewImport, writeImport } from '../../src/db/import';
-import { type FactmarkDb, openDb } from '../../src/db/schema';
+import { claimId, makeClaim } from './support/claims';
+import { freshDbPerTest } from './support/fresh-db';
 
-let db: FactmarkDb;
-let n = 0;
-beforeEach(async () => {
-  db = openDb(`factmark-import-${n++}`);
-  await db.open();
-});
-afterEach(async () => {
-  await db.delete();
-});
+const db = freshDbPerTest('factmark-import', { open: true });
 
 function claim(i: number, overrides: Partial<Claim> = {}): Claim {
-  return {
-    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  return makeClaim({
+    id: claimId(i),
     url: `https://www.bbc.co.uk/news/${i}`,
     title: `Article ${i}`,
     pageKey: `bbc.co.uk/news/${i}`,
     quote: { type: 'TextQuoteSelector', exact: `Claim ${i}`, prefix: 'before ', suffix: ' after' },
     position: { type: 'TextPositionSelector', start: 10, end: 17 },
     verdict: 'false',
-    correction: '',
-    note: '',
-    sources: [],
-    tags: [],
     created: 1_700_000_000_000,
     updated: 1_700_000_000_000,
     ...overrides,
-  };
+  });
 }
 
 function records(text: string) {
@@ -42,27 +31,27 @@ function records(text: string) {
 
 describe('importing into the database', () => {
   it('previews how many records are new without writing anything', async () => {
-    await db.claims.add(claim(1));
+    await db().claims.add(claim(1));
     const file = exportBackup([claim(1), claim(2), claim(3)], new Date());
-    const plan = await previewImport(db, records(file).records);
+    const plan = await previewImport(db(), records(file).records);
     expect(plan).toMatchObject({ new: 2, alreadyThere: 1, updated: 0 });
-    expect(await db.claims.count()).toBe(1);
+    expect(await db().claims.count()).toBe(1);
   });
 
   it('writes the new and changed records, and importing the same file again changes nothing', async () => {
-    await db.claims.add(claim(1));
+    await db().claims.add(claim(1));
     const file = exportBackup([claim(1, { note: 'edited elsewhere' }), claim(2)], new Date());
     const progress: string[] = [];
-    const plan = await writeImport(db, records(file).records, (p) =>
+    const plan = await writeImport(db(), records(file).records, (p) =>
       progress.push(`${p.phase} ${p.done}/${p.total}`),
     );
     expect(plan).toMatchObject({ new: 1, updated: 1, alreadyThere: 0 });
     expect(progress).toEqual(['checking 2/2', 'writing 0/2', 'writing 2/2']);
-    expect((await db.claims.get(claim(1).id))?.note).toBe('edited elsewhere');
+    expect((await db().claims.get(claim(1).id))?.note).toBe('edited elsewhere');
 
-    const again = await writeImport(db, records(file).records);
+    const again = await writeImport(db(), records(file).records);
     expect(again).toMatchObject({ new: 0, updated: 0, alreadyThere: 2 });
-    expect(await db.claims.count()).toBe(2);
+    expect(await db().claims.count()).toBe(2);
   });
 
   it('lists invalid records by number and field, and imports the valid ones', async () => {
@@ -72,20 +61,20 @@ describe('importing into the database', () => {
     expect(read.invalid).toEqual([
       { record: 2, field: 'sources.0', reason: expect.stringContaining('http') },
     ]);
-    await writeImport(db, read.records);
-    expect(await db.claims.count()).toBe(1);
+    await writeImport(db(), read.records);
+    expect(await db().claims.count()).toBe(1);
   });
 
   it('writes nothing at all when the write fails part-way (one transaction)', async () => {
     const many = Array.from({ length: 5_000 }, (_, i) => claim(i + 1));
     const read = records(exportBackup(many, new Date()));
     await expect(
-      writeImport(db, read.records, (p) => {
+      writeImport(db(), read.records, (p) => {
         if (p.phase === 'writing' && p.done >= 2_000)
           throw new DOMException('The disk is full', 'QuotaExceededError');
       }),
     ).rejects.toSatisfy(isQuotaError);
-    expect(await db.claims.count()).toBe(0);
+    expect(await db().claims.count()).toBe(0);
   });
 });
 

@@ -1,7 +1,5 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCorrectionList } from '../../src/core/lists';
 import type { CorrectionList, RuleDraft } from '../../src/core/rule';
 import {
@@ -13,21 +11,12 @@ import {
   updateListRecord,
 } from '../../src/db/lists';
 import { enabledRules, saveRule, setRuleEnabled } from '../../src/db/rules';
-import { type FactmarkDb, openDb } from '../../src/db/schema';
+import { freshDbPerTest } from './support/fresh-db';
+import { listFile } from './support/list-files';
 
-const LIST_TEXT = readFileSync(
-  fileURLToPath(new URL('../fixtures/lists/e2e-corrections.json', import.meta.url)),
-  'utf8',
-);
+const LIST_TEXT = listFile('e2e-corrections.json');
 
-let db: FactmarkDb;
-let n = 0;
-beforeEach(() => {
-  db = openDb(`factmark-lists-${n++}`);
-});
-afterEach(async () => {
-  await db.delete();
-});
+const db = freshDbPerTest('factmark-lists');
 
 const rule = (phrase: string, extra: Partial<RuleDraft> = {}): RuleDraft => ({
   phrase,
@@ -45,30 +34,30 @@ const list = (extra: Partial<CorrectionList> = {}): CorrectionList => ({
   enabled: true,
   ...extra,
 });
-const phrasesFor = async () => (await enabledRules(db)).map((r) => r.phrase);
+const phrasesFor = async () => (await enabledRules(db())).map((r) => r.phrase);
 
 describe('correction lists in the database', () => {
   it('stores a parsed list file with its rules, tagged with the list', async () => {
     const parsed = parseCorrectionList(LIST_TEXT, { fileName: 'e2e-corrections.json' });
     if (parsed.kind !== 'ok') throw new Error(parsed.error);
-    const stored = await storeList(db, list({ title: parsed.list.title }), parsed.list.rules, 1000);
+    const stored = await storeList(db(), list({ title: parsed.list.title }), parsed.list.rules, 1000);
     expect(stored).toMatchObject({ title: 'E2E desk corrections', rules: 1 });
-    const [only] = await db.rules.toArray();
+    const [only] = await db().rules.toArray();
     expect(only).toMatchObject({
       phrase: "the president's face",
       listId: list().id,
       enabled: true,
       created: 1000,
     });
-    expect(await allLists(db)).toEqual([{ ...list({ title: 'E2E desk corrections' }), rules: 1 }]);
+    expect(await allLists(db())).toEqual([{ ...list({ title: 'E2E desk corrections' }), rules: 1 }]);
   });
 
   it('replaces a list’s rules whole with a new copy, keeping a rule the reader switched off off', async () => {
-    await storeList(db, list(), [rule('old phrase'), rule('kept phrase')], 1000);
-    const kept = (await db.rules.toArray()).find((r) => r.phrase === 'kept phrase')!;
-    await setRuleEnabled(db, kept.id, false);
-    await storeList(db, list(), [rule('kept phrase'), rule('new phrase')], 2000);
-    const rules = await db.rules.where('listId').equals(list().id).toArray();
+    await storeList(db(), list(), [rule('old phrase'), rule('kept phrase')], 1000);
+    const kept = (await db().rules.toArray()).find((r) => r.phrase === 'kept phrase')!;
+    await setRuleEnabled(db(), kept.id, false);
+    await storeList(db(), list(), [rule('kept phrase'), rule('new phrase')], 2000);
+    const rules = await db().rules.where('listId').equals(list().id).toArray();
     expect(rules.map((r) => r.phrase).sort()).toEqual(['kept phrase', 'new phrase']);
     expect(rules.find((r) => r.phrase === 'kept phrase')).toMatchObject({
       id: kept.id,
@@ -79,28 +68,28 @@ describe('correction lists in the database', () => {
   });
 
   it('stores nothing when one rule of a new copy is invalid, and the previous copy stays', async () => {
-    await storeList(db, list(), [rule('old phrase')], 1000);
+    await storeList(db(), list(), [rule('old phrase')], 1000);
     await expect(
-      storeList(db, list({ title: 'Changed' }), [rule('fine phrase'), rule('x')], 2000),
+      storeList(db(), list({ title: 'Changed' }), [rule('fine phrase'), rule('x')], 2000),
     ).rejects.toThrow('Rule 2 of the list: phrase: must be at least 2');
     expect(await phrasesFor()).toEqual(['old phrase']);
-    expect((await allLists(db))[0]).toMatchObject({ title: 'Desk corrections', rules: 1 });
+    expect((await allLists(db()))[0]).toMatchObject({ title: 'Desk corrections', rules: 1 });
   });
 
   it('switching a list off stops its rules applying, and on again brings them back', async () => {
-    await saveRule(db, rule('my own phrase'), 500);
-    await storeList(db, list(), [rule('list phrase')], 1000);
+    await saveRule(db(), rule('my own phrase'), 500);
+    await storeList(db(), list(), [rule('list phrase')], 1000);
     expect((await phrasesFor()).sort()).toEqual(['list phrase', 'my own phrase']);
-    expect(await setListEnabled(db, list().id, false)).toMatchObject({ enabled: false, rules: 1 });
+    expect(await setListEnabled(db(), list().id, false)).toMatchObject({ enabled: false, rules: 1 });
     expect(await phrasesFor()).toEqual(['my own phrase']);
-    await setListEnabled(db, list().id, true);
+    await setListEnabled(db(), list().id, true);
     expect((await phrasesFor()).sort()).toEqual(['list phrase', 'my own phrase']);
   });
 
   it('records a refresh error on the list without touching its rules', async () => {
-    await storeList(db, list({ fetched: 1000 }), [rule('list phrase')], 1000);
+    await storeList(db(), list({ fetched: 1000 }), [rule('list phrase')], 1000);
     const failed = await recordListError(
-      db,
+      db(),
       list().id,
       'Could not reach it: the previous copy stays in force.',
     );
@@ -110,29 +99,29 @@ describe('correction lists in the database', () => {
       rules: 1,
     });
     expect(await phrasesFor()).toEqual(['list phrase']);
-    const fresh = await updateListRecord(db, list({ fetched: 3000 }));
+    const fresh = await updateListRecord(db(), list({ fetched: 3000 }));
     expect(fresh?.error).toBeUndefined();
     expect(fresh?.fetched).toBe(3000);
   });
 
   it('removes a list with its rules only, leaving the reader’s own and other lists’ rules', async () => {
-    await saveRule(db, rule('my own phrase'));
-    await storeList(db, list(), [rule('list phrase')]);
+    await saveRule(db(), rule('my own phrase'));
+    await storeList(db(), list(), [rule('list phrase')]);
     const other = list({
       id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
       title: 'Other',
       url: 'https://other.example/l.json',
     });
-    await storeList(db, other, [rule('other phrase')]);
-    expect(await deleteList(db, list().id)).toBe(true);
-    expect(await deleteList(db, list().id)).toBe(false);
+    await storeList(db(), other, [rule('other phrase')]);
+    expect(await deleteList(db(), list().id)).toBe(true);
+    expect(await deleteList(db(), list().id)).toBe(false);
     expect((await phrasesFor()).sort()).toEqual(['my own phrase', 'other phrase']);
-    expect((await allLists(db)).map((l) => l.title)).toEqual(['Other']);
+    expect((await allLists(db())).map((l) => l.title)).toEqual(['Other']);
   });
 
   it('answers for an unknown list without writing anything', async () => {
-    expect(await setListEnabled(db, list().id, false)).toBeUndefined();
-    expect(await recordListError(db, list().id, 'x')).toBeUndefined();
-    expect(await db.lists.count()).toBe(0);
+    expect(await setListEnabled(db(), list().id, false)).toBeUndefined();
+    expect(await recordListError(db(), list().id, 'x')).toBeUndefined();
+    expect(await db().lists.count()).toBe(0);
   });
 });

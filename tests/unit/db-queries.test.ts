@@ -1,52 +1,40 @@
 import 'fake-indexeddb/auto';
 import { Dexie, type ObservabilitySet } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/core/model';
 import { claimChanges } from '../../src/db/changes';
 import { deleteClaims, loadAllClaims, recentClaims, restoreClaims, tagClaims } from '../../src/db/queries';
-import { type FactmarkDb, openDb } from '../../src/db/schema';
+import { claimId, makeClaim } from './support/claims';
+import { freshDbPerTest } from './support/fresh-db';
 
-let db: FactmarkDb;
-let n = 0;
-beforeEach(async () => {
-  db = openDb(`factmark-queries-${n++}`);
-  await db.open();
-});
-afterEach(async () => {
-  await db.delete();
-});
+const db = freshDbPerTest('factmark-queries', { open: true });
 
 function claim(i: number, overrides: Partial<Claim> = {}): Claim {
-  return {
-    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  return makeClaim({
+    id: claimId(i),
     url: `https://example.com/${i}`,
     title: `Article ${i}`,
     pageKey: `example.com/${i}`,
     quote: { type: 'TextQuoteSelector', exact: `Claim ${i}`, prefix: '', suffix: '' },
-    position: { type: 'TextPositionSelector', start: 0, end: 7 },
     verdict: 'false',
-    correction: '',
-    note: '',
-    sources: [],
-    tags: [],
     created: 1_000 + i,
     updated: 1_000 + i,
     ...overrides,
-  };
+  });
 }
 
 describe('review page queries', () => {
   it('reads the newest claims first for the first screen', async () => {
-    await db.claims.bulkAdd([claim(1), claim(3), claim(2)]);
-    expect((await recentClaims(db, 2)).map((c) => c.updated)).toEqual([1_003, 1_002]);
+    await db().claims.bulkAdd([claim(1), claim(3), claim(2)]);
+    expect((await recentClaims(db(), 2)).map((c) => c.updated)).toEqual([1_003, 1_002]);
   });
 
   it('reads every claim in chunks, none twice', async () => {
-    await db.claims.bulkAdd(Array.from({ length: 23 }, (_, i) => claim(i + 1)));
+    await db().claims.bulkAdd(Array.from({ length: 23 }, (_, i) => claim(i + 1)));
     const chunks: number[] = [];
     const seen = new Set<string>();
     const total = await loadAllClaims(
-      db,
+      db(),
       (claims) => {
         chunks.push(claims.length);
         for (const c of claims) seen.add(c.id);
@@ -60,25 +48,25 @@ describe('review page queries', () => {
 
   it('deletes many claims in one go and restores them exactly (undo)', async () => {
     const stored = [claim(1, { found: false, checked: 5 }), claim(2), claim(3)];
-    await db.claims.bulkAdd(stored);
-    const deleted = await deleteClaims(db, [stored[0]!.id, stored[2]!.id, claim(99).id]);
+    await db().claims.bulkAdd(stored);
+    const deleted = await deleteClaims(db(), [stored[0]!.id, stored[2]!.id, claim(99).id]);
     expect(deleted.map((c) => c.id)).toEqual([stored[0]!.id, stored[2]!.id]);
-    expect(await db.claims.count()).toBe(1);
-    await restoreClaims(db, deleted);
-    expect(await db.claims.get(stored[0]!.id)).toEqual(stored[0]);
-    expect(await db.claims.count()).toBe(3);
+    expect(await db().claims.count()).toBe(1);
+    await restoreClaims(db(), deleted);
+    expect(await db().claims.get(stored[0]!.id)).toEqual(stored[0]);
+    expect(await db().claims.count()).toBe(3);
   });
 
   it('adds a tag to many claims, skipping those that have it in any case', async () => {
-    await db.claims.bulkAdd([
+    await db().claims.bulkAdd([
       claim(1, { tags: ['eu'] }),
       claim(2),
       claim(3, { tags: Array.from({ length: 50 }, (_, i) => `t${i}`) }),
     ]);
-    const outcome = await tagClaims(db, [claim(1).id, claim(2).id, claim(3).id], 'EU', 9_999);
+    const outcome = await tagClaims(db(), [claim(1).id, claim(2).id, claim(3).id], 'EU', 9_999);
     expect(outcome).toEqual({ tagged: 1, already: 1, full: 1 });
-    expect(await db.claims.get(claim(2).id)).toMatchObject({ tags: ['EU'], updated: 9_999 });
-    expect((await db.claims.get(claim(1).id))?.updated).toBe(1_001);
+    expect(await db().claims.get(claim(2).id)).toMatchObject({ tags: ['EU'], updated: 9_999 });
+    expect((await db().claims.get(claim(1).id))?.updated).toBe(1_001);
   });
 });
 
@@ -88,12 +76,12 @@ describe('which claims changed, from Dexie’s change notice', () => {
     const listen = (parts: ObservabilitySet) => notices.push(parts);
     Dexie.on('storagemutated', listen);
     try {
-      await db.claims.bulkAdd([claim(1), claim(2)]);
-      await db.claims.delete(claim(1).id);
+      await db().claims.bulkAdd([claim(1), claim(2)]);
+      await db().claims.delete(claim(1).id);
     } finally {
       Dexie.on('storagemutated').unsubscribe(listen);
     }
-    const changed = notices.map((parts) => claimChanges(parts, db.name));
+    const changed = notices.map((parts) => claimChanges(parts, db().name));
     expect(changed).toEqual([
       { kind: 'ids', ids: expect.arrayContaining([claim(1).id, claim(2).id]) },
       { kind: 'ids', ids: [claim(1).id] },
@@ -105,13 +93,13 @@ describe('which claims changed, from Dexie’s change notice', () => {
     const listen = (parts: ObservabilitySet) => notices.push(parts);
     Dexie.on('storagemutated', listen);
     try {
-      await db.claims.bulkAdd([claim(1)]);
-      await db.claims.clear();
+      await db().claims.bulkAdd([claim(1)]);
+      await db().claims.clear();
     } finally {
       Dexie.on('storagemutated').unsubscribe(listen);
     }
-    expect(claimChanges(notices[1]!, db.name)).toEqual({ kind: 'all' });
+    expect(claimChanges(notices[1]!, db().name)).toEqual({ kind: 'all' });
     expect(claimChanges(notices[1]!, 'another-db')).toEqual({ kind: 'none' });
-    expect(claimChanges({ all: { d: 0 } }, db.name)).toEqual({ kind: 'all' });
+    expect(claimChanges({ all: { d: 0 } }, db().name)).toEqual({ kind: 'all' });
   });
 });

@@ -59,7 +59,7 @@ let checked = 0;
 beforeEach(async () => {
   db = openDb(`factmark-quota-${n++}`);
   await db.open();
-  handlers = makeHandlers(db, { claimsChanged: () => {}, setBadge: () => {} });
+  handlers = makeHandlers(db, { claimsChanged: () => {}, setBadge: () => {}, openRules: async () => {} });
 });
 afterEach(async () => {
   freeDisk();

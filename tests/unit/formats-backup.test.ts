@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { exportBackup, parseImport, planImport, uuidV5 } from '../../src/core/formats';
 import { type Claim, VERDICTS } from '../../src/core/model';
 import { pageKey } from '../../src/core/url/page-key';
+import { claimFromFields } from './support/claims';
 
 const text = (maxLength: number, minLength = 0) => fc.string({ unit: 'binary', minLength, maxLength });
 const webUrl = fc.webUrl({ withQueryParameters: true, withFragments: true });
@@ -35,26 +36,7 @@ const claimArb: fc.Arbitrary<Claim> = fc
     created: fc.integer({ min: 0, max: 4_102_444_800_000 }),
     age: fc.nat({ max: 1e10 }),
   })
-  .map(({ exact, prefix, suffix, start, length, canonical, age, ...rest }) => {
-    const canonicalKey = canonical ? pageKey(canonical) : null;
-    return {
-      id: rest.id,
-      url: rest.url,
-      ...(canonical ? { canonical } : {}),
-      title: rest.title,
-      pageKey: pageKey(rest.url)!,
-      ...(canonicalKey ? { canonicalKey } : {}),
-      quote: { type: 'TextQuoteSelector', exact, prefix, suffix },
-      position: { type: 'TextPositionSelector', start, end: start + length },
-      verdict: rest.verdict,
-      correction: rest.correction,
-      note: rest.note,
-      sources: rest.sources,
-      tags: rest.tags,
-      created: rest.created,
-      updated: rest.created + age,
-    } satisfies Claim;
-  });
+  .map((fields) => claimFromFields(fields, (url) => pageKey(url)!));
 
 const claimsArb = fc.uniqueArray(claimArb, { selector: (claim) => claim.id, maxLength: 12 });
 const NOW = new Date('2024-03-05T10:00:00Z');

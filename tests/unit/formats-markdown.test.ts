@@ -5,26 +5,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, exportMarkdown } from '../../src/core/formats';
 import type { Claim } from '../../src/core/model';
+import { makeClaim } from './support/claims';
 
 const T0 = Date.UTC(2024, 5, 1, 12);
 
-function claim(partial: Partial<Claim> & Pick<Claim, 'id'>): Claim {
-  return {
-    url: 'https://news.example/story',
-    title: 'The story',
-    pageKey: 'news.example/story',
-    quote: { type: 'TextQuoteSelector', exact: 'a quote', prefix: '', suffix: '' },
-    position: { type: 'TextPositionSelector', start: 0, end: 7 },
-    verdict: null,
-    correction: '',
-    note: '',
-    sources: [],
-    tags: [],
-    created: T0,
-    updated: T0,
-    ...partial,
-  };
-}
+const claim = (partial: Partial<Claim> & Pick<Claim, 'id'>): Claim =>
+  makeClaim({ created: T0, updated: T0, ...partial });
 
 /** What a CommonMark renderer shows for escaped text: the backslashes before punctuation go. */
 const shown = (markdown: string) => markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');

@@ -9,6 +9,7 @@ import { sharedPath } from '../../scripts/shared-dir.mjs';
 import { claimToAnnotation, exportWebAnnotations, parseImport, planImport } from '../../src/core/formats';
 import type { Claim } from '../../src/core/model';
 import { pageKey } from '../../src/core/url/page-key';
+import { makeClaim } from './support/claims';
 
 const SUITE = pathToFileURL(`${sharedPath('conformance', 'web-annotation-tests')}/`);
 const readJson = (path: string): Record<string, unknown> =>
@@ -58,20 +59,15 @@ const T0 = Date.UTC(2024, 2, 5, 9, 30);
 
 function claim(partial: Partial<Claim> & Pick<Claim, 'id' | 'url'>): Claim {
   const exact = partial.quote?.exact ?? 'Digital Rights Act (DSA)';
-  return {
+  return makeClaim({
     title: 'No messaging app is reliable – Kremlin',
     pageKey: pageKey(partial.url)!,
     quote: { type: 'TextQuoteSelector', exact, prefix: 'under the EU’s ', suffix: ', the commission said' },
     position: { type: 'TextPositionSelector', start: 1200, end: 1200 + exact.length },
-    verdict: null,
-    correction: '',
-    note: '',
-    sources: [],
-    tags: [],
     created: T0,
     updated: T0,
     ...partial,
-  };
+  });
 }
 
 /** What readers really make: verdicts of each kind, notes only, sources, tags, odd text. */

@@ -17,6 +17,7 @@ import { isWebUrl } from '../../src/core/url/page-key';
 import { type FactmarkDb, openDb } from '../../src/db/schema';
 import { type RequestType, requestSchemas } from '../../src/messages';
 import { recordFigure } from '../support/reliability';
+import { aroundEveryWrite } from './support/db-writes';
 import { hostileValue, mutated, pooled, prototypeKeys, prototypePolluted } from './support/hostile-values';
 
 const RUNS = 10_000;
@@ -113,6 +114,7 @@ const VALID: { [K in RequestType]: fc.Arbitrary<unknown> } = {
   'rules/list': fc.constant({}),
   'rules/for-page': fc.constant({}),
   'rules/get': fc.record({ ids: fc.array(ruleId, { maxLength: 5 }) }),
+  'review/open-rules': fc.constant({}),
   'lists/list': fc.constant({}),
   'lists/import': fc.record({ text: fc.constant(LIST_TEXT), name: fc.constantFrom('list.json', '') }),
   'lists/subscribe': fc.record({ url: listUrl }),
@@ -137,6 +139,7 @@ const ANSWERS: { [K in RequestType]: (value: unknown) => boolean } = {
   'rules/list': Array.isArray,
   'rules/for-page': (value) => Array.isArray((value as { ids?: unknown }).ids),
   'rules/get': Array.isArray,
+  'review/open-rules': (value) => value === null,
   'lists/list': Array.isArray,
   'lists/import': (value) => typeof (value as { list?: { id?: unknown } }).list?.id === 'string',
   'lists/subscribe': (value) => typeof (value as { list?: { id?: unknown } }).list?.id === 'string',
@@ -221,24 +224,11 @@ beforeAll(async () => {
   listBase = `http://127.0.0.1:${(listServer.address() as AddressInfo).port}`;
   db = openDb(`factmark-fuzz-handlers-${process.pid}`);
   // Counts every write the database is asked to make, whether it later commits or not.
-  db.use({
-    stack: 'dbcore',
-    name: 'count-writes',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return {
-          ...table,
-          mutate: (req) => {
-            writes++;
-            return table.mutate(req);
-          },
-        };
-      },
-    }),
+  aroundEveryWrite(db, 'count-writes', (_table, write) => {
+    writes++;
+    return write();
   });
-  handlers = makeHandlers(db, { claimsChanged: () => {}, setBadge: () => {} });
+  handlers = makeHandlers(db, { claimsChanged: () => {}, setBadge: () => {}, openRules: async () => {} });
 });
 
 // Each request type starts from the same small database: one claim, one rule.

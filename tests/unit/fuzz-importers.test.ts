@@ -27,6 +27,8 @@ import { isWebUrl, pageKey } from '../../src/core/url/page-key';
 import { writeImport } from '../../src/db/import';
 import { type FactmarkDb, openDb } from '../../src/db/schema';
 import { recordFigure } from '../support/reliability';
+import { claimFromFields } from './support/claims';
+import { aroundEveryWrite } from './support/db-writes';
 import {
   HOSTILE_URLS,
   hostileValue,
@@ -67,26 +69,7 @@ const claimArb: fc.Arbitrary<Claim> = fc
     created: fc.integer({ min: 0, max: 4_102_444_800_000 }),
     age: fc.nat({ max: 1e9 }),
   })
-  .map(({ exact, prefix, suffix, start, length, canonical, age, ...rest }) => {
-    const canonicalKey = canonical ? pageKey(canonical) : null;
-    return {
-      id: rest.id,
-      url: rest.url,
-      ...(canonical ? { canonical } : {}),
-      title: rest.title,
-      pageKey: pageKey(rest.url) ?? rest.url,
-      ...(canonicalKey ? { canonicalKey } : {}),
-      quote: { type: 'TextQuoteSelector', exact, prefix, suffix },
-      position: { type: 'TextPositionSelector', start, end: start + length },
-      verdict: rest.verdict,
-      correction: rest.correction,
-      note: rest.note,
-      sources: rest.sources,
-      tags: rest.tags,
-      created: rest.created,
-      updated: rest.created + age,
-    } satisfies Claim;
-  });
+  .map((fields) => claimFromFields(fields, (url) => pageKey(url) ?? url));
 
 const claimsArb = fc.uniqueArray(claimArb, { selector: (claim) => claim.id, minLength: 1, maxLength: 2 });
 
@@ -331,6 +314,32 @@ async function fuzz(
   return { inputs, problem };
 }
 
+/** Fuzzes `check` as `fuzz` does, and fails the test on a problem or when fewer files ran. */
+async function expectSurvives(
+  name: string,
+  files: fc.Arbitrary<string>,
+  check: (file: string) => string | null,
+  seed: number,
+): Promise<void> {
+  const { inputs, problem } = await fuzz(name, files, check, seed);
+  expect(problem).toBeNull();
+  expect(inputs).toBeGreaterThanOrEqual(RUNS);
+}
+
+/** Reads a file as the import panel does: a problem, 'refused' (with a message), or null. */
+function readImport(file: string): string | null {
+  const result = parseImport(file, { now: NOW.getTime() });
+  return importProblem(result) ?? (result.kind === 'invalid' ? 'refused' : null);
+}
+
+/** Reads a correction list as a subscription or the list import does, likewise. */
+const readList =
+  (from: Parameters<typeof parseCorrectionList>[1]) =>
+  (file: string): string | null => {
+    const result = parseCorrectionList(file, from);
+    return listProblem(result) ?? (result.kind === 'invalid' ? 'refused' : null);
+  };
+
 afterAll(() => {
   console.log(`fuzz-importers:\n  ${figures.join('\n  ')}`);
 });
@@ -340,37 +349,14 @@ describe('every claim importer, fed 10,000 generated files each', () => {
 
   it.each(formats)(
     '%s: never throws, and every claim it reads passes the checks a save passes',
-    async (format) => {
-      const { inputs, problem } = await fuzz(
-        format,
-        fileText(CLAIM_FORMATS[format]),
-        (file) => {
-          const result = parseImport(file, { now: NOW.getTime() });
-          return importProblem(result) ?? (result.kind === 'invalid' ? 'refused' : null);
-        },
-        formats.indexOf(format) + 1,
-      );
-      expect(problem).toBeNull();
-      expect(inputs).toBeGreaterThanOrEqual(RUNS);
-    },
+    (format) =>
+      expectSurvives(format, fileText(CLAIM_FORMATS[format]), readImport, formats.indexOf(format) + 1),
     TIMEOUT,
   );
 
   it(
     'any text at all: never throws, refuses what it cannot read with a message',
-    async () => {
-      const { inputs, problem } = await fuzz(
-        'parseImport, any text',
-        anyText,
-        (file) => {
-          const result = parseImport(file, { now: NOW.getTime() });
-          return importProblem(result) ?? (result.kind === 'invalid' ? 'refused' : null);
-        },
-        11,
-      );
-      expect(problem).toBeNull();
-      expect(inputs).toBeGreaterThanOrEqual(RUNS);
-    },
+    () => expectSurvives('parseImport, any text', anyText, readImport, 11),
     TIMEOUT,
   );
 });
@@ -431,37 +417,25 @@ describe('the correction-list parser, fed 10,000 generated lists each', () => {
 
   it.each(formats)(
     '%s: never throws, and every rule it reads passes the rule checks',
-    async (format) => {
-      const { inputs, problem } = await fuzz(
+    (format) =>
+      expectSurvives(
         format,
         fileText(LIST_FORMATS[format]),
-        (file) => {
-          const result = parseCorrectionList(file, { fileName: 'list.json' });
-          return listProblem(result) ?? (result.kind === 'invalid' ? 'refused' : null);
-        },
+        readList({ fileName: 'list.json' }),
         31 + formats.indexOf(format),
-      );
-      expect(problem).toBeNull();
-      expect(inputs).toBeGreaterThanOrEqual(RUNS);
-    },
+      ),
     TIMEOUT,
   );
 
   it(
     'any text at all: never throws, refuses what it cannot read with a message',
-    async () => {
-      const { inputs, problem } = await fuzz(
+    () =>
+      expectSurvives(
         'parseCorrectionList, any text',
         anyText,
-        (file) => {
-          const result = parseCorrectionList(file, { url: 'https://lists.example/list.json' });
-          return listProblem(result) ?? (result.kind === 'invalid' ? 'refused' : null);
-        },
+        readList({ url: 'https://lists.example/list.json' }),
         41,
-      );
-      expect(problem).toBeNull();
-      expect(inputs).toBeGreaterThanOrEqual(RUNS);
-    },
+      ),
     TIMEOUT,
   );
 });
@@ -475,24 +449,11 @@ describe('writing an import into the database', () => {
       const db: FactmarkDb = openDb(`factmark-fuzz-import-${process.pid}`);
       // Fails a write after it was made, inside the transaction, as a full disk would.
       let failNextWrite = false;
-      db.use({
-        stack: 'dbcore',
-        name: 'disk-fills',
-        create: (down) => ({
-          ...down,
-          table: (name) => {
-            const table = down.table(name);
-            return {
-              ...table,
-              mutate: async (req) => {
-                const result = await table.mutate(req);
-                if (failNextWrite && name === 'claims')
-                  throw new DOMException('injected: the disk is full', 'QuotaExceededError');
-                return result;
-              },
-            };
-          },
-        }),
+      aroundEveryWrite(db, 'disk-fills', async (table, write) => {
+        const result = await write();
+        if (failNextWrite && table === 'claims')
+          throw new DOMException('injected: the disk is full', 'QuotaExceededError');
+        return result;
       });
       let written = 0;
       let failed = 0;

@@ -1,8 +1,6 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeListHandlers } from '../../src/background/list-handlers';
 import { fetchList } from '../../src/background/lists';
@@ -15,11 +13,9 @@ import {
 import type { CorrectionList } from '../../src/core/rule';
 import { enabledRules } from '../../src/db/rules';
 import { type FactmarkDb, openDb } from '../../src/db/schema';
+import { listFile } from './support/list-files';
 
-const LIST_TEXT = readFileSync(
-  fileURLToPath(new URL('../fixtures/lists/e2e-corrections.json', import.meta.url)),
-  'utf8',
-);
+const LIST_TEXT = listFile('e2e-corrections.json');
 const BROKEN = '{"format": "factmark-corrections", "version": 1, "rules": [';
 
 const subscribed: CorrectionList = {

@@ -9,6 +9,7 @@ import { senderOf } from '../../src/background/sender';
 import { type FactmarkDb, openDb } from '../../src/db/schema';
 import { type RequestType, readTabRequest, requestSchemas } from '../../src/messages';
 import { recordFigure } from '../support/reliability';
+import { makeDraft } from './support/claims';
 
 const OWN = {
   id: 'factmark@factmark.example',
@@ -24,17 +25,7 @@ const fromContentScript = { id: OWN.id, url: ARTICLE, tab: { id: 12 } };
 const fromPopup = { id: OWN.id, url: `${OWN.baseUrl}popup.html` };
 const fromReviewTab = { id: OWN.id, url: `${OWN.baseUrl}review.html`, tab: { id: 3 } };
 
-const draft = {
-  url: ARTICLE,
-  title: 'Article',
-  quote: { type: 'TextQuoteSelector', exact: 'Digital Rights Act (DSA)', prefix: '', suffix: '' },
-  position: { type: 'TextPositionSelector', start: 10, end: 34 },
-  verdict: 'false',
-  correction: 'Digital Services Act',
-  note: '',
-  sources: [],
-  tags: [],
-};
+const draft = makeDraft({ url: ARTICLE, title: 'Article' });
 const rule = {
   phrase: 'Digital Rights Act',
   matchCase: false,
@@ -80,7 +71,11 @@ describe('what a content script may ask the background', () => {
   beforeEach(() => {
     db = openDb(`factmark-sender-${n++}`);
     repaints = 0;
-    handlers = makeHandlers(db, { claimsChanged: () => repaints++, setBadge: () => {} });
+    handlers = makeHandlers(db, {
+      claimsChanged: () => repaints++,
+      setBadge: () => {},
+      openRules: async () => {},
+    });
   });
   afterEach(async () => {
     await db.delete();
@@ -150,6 +145,7 @@ describe('what a content script may ask the background', () => {
       'claims/save',
       'claims/seen',
       'page/report',
+      'review/open-rules',
       'rules/for-page',
       'rules/get',
       'rules/save',

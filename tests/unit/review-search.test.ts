@@ -3,12 +3,13 @@ import type { Claim } from '../../src/core/model';
 import { parseQuery } from '../../src/core/search/query';
 import { SearchIndex } from '../../src/core/search/search-index';
 import { fold, siteOf, wordsOf } from '../../src/core/search/text';
+import { claimId, makeClaim } from './support/claims';
 
 let n = 0;
 function claim(overrides: Partial<Claim> = {}): Claim {
   n += 1;
-  return {
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  return makeClaim({
+    id: claimId(n),
     url: 'https://www.bbc.co.uk/news/world-1',
     title: 'No messaging app is reliable – Kremlin',
     pageKey: 'bbc.co.uk/news/world-1',
@@ -16,13 +17,11 @@ function claim(overrides: Partial<Claim> = {}): Claim {
     position: { type: 'TextPositionSelector', start: 10, end: 34 },
     verdict: 'false',
     correction: 'The DSA is the Digital Services Act.',
-    note: '',
-    sources: [],
     tags: ['EU'],
     created: 1_700_000_000_000 + n,
     updated: 1_700_000_000_000 + n,
     ...overrides,
-  };
+  });
 }
 
 function ids(index: SearchIndex, typed: string): string[] {

@@ -3,26 +3,23 @@ import type { Claim } from '../../src/core/model';
 import { SearchIndex } from '../../src/core/search/search-index';
 import { selectClaims } from '../../src/core/search/select';
 import { DEFAULT_VIEW, type ReviewView } from '../../src/core/search/view-state';
+import { claimId, makeClaim } from './support/claims';
 
 let n = 0;
 function claim(overrides: Partial<Claim> = {}): Claim {
   n += 1;
-  return {
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  return makeClaim({
+    id: claimId(n),
     url: 'https://www.bbc.co.uk/news/world-1',
     title: 'Messaging apps',
     pageKey: 'bbc.co.uk/news/world-1',
     quote: { type: 'TextQuoteSelector', exact: `Quote number ${n}`, prefix: '', suffix: '' },
     position: { type: 'TextPositionSelector', start: 10, end: 34 },
     verdict: 'false',
-    correction: '',
-    note: '',
-    sources: [],
-    tags: [],
     created: new Date(2024, 5, n).getTime(),
     updated: new Date(2024, 5, n).getTime(),
     ...overrides,
-  };
+  });
 }
 
 const bbc = claim({ correction: 'It is the Digital Services Act.', tags: ['EU'] });

@@ -180,6 +180,11 @@ export interface TestBrowser {
   openExtensionPage(path: string): Promise<TestPage>;
   /** Chromium only: the browser's tab id of the page at `url` (asked of the service worker). */
   tabIdOf(url: string): Promise<number>;
+  /**
+   * Both browsers: the extension page at `path` that the extension itself opened in a tab (after
+   * a click in the page, say). Firefox lets a test drive such a page, though not navigate to one.
+   */
+  waitForExtensionPage(path: string, timeoutMs?: number): Promise<TestPage>;
   close(): Promise<void>;
 }
 
@@ -372,6 +377,14 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
       const page = await newPage();
       await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
       return page;
+    },
+    async waitForExtensionPage(path, timeoutMs = 10_000) {
+      const wanted = (url: string) => url.startsWith(`chrome-extension://${extensionId}/${path}`);
+      const open = context.pages().find((p) => wanted(p.url()));
+      if (open) return wrapPlaywright(open);
+      return wrapPlaywright(
+        await context.waitForEvent('page', { predicate: (p) => wanted(p.url()), timeout: timeoutMs }),
+      );
     },
     async tabIdOf(url) {
       const worker = context.serviceWorkers()[0];
@@ -633,6 +646,19 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
         'openExtensionPage: Firefox refuses navigating to moz-extension:// over WebDriver BiDi; ' +
           'open extension pages from the extension itself',
       );
+    },
+    async waitForExtensionPage(path, timeoutMs = 10_000) {
+      // Such tabs are not reported as targets with their URL here; ask each page where it is.
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        for (const page of await browser.pages()) {
+          const href = await page.evaluate(() => location.href).catch(() => '');
+          if (href.startsWith('moz-extension://') && new URL(href).pathname.startsWith(`/${path}`))
+            return wrapPuppeteerBidi(browser, page);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      throw new Error(`waitForExtensionPage: no ${path} opened within ${timeoutMs} ms`);
     },
     close: () => browser.close(),
   };
