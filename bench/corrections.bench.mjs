@@ -117,7 +117,6 @@ async function fullPass(s) {
   s.corrections.reset(true);
   await s.pageClaims.anchor(slicer);
   await s.corrections.scan(slicer);
-  slicer.record();
 }
 
 const SENTENCE = /[^.!?\\u3002\\uff01\\uff1f\\n]{60,240}[.!?\\u3002\\uff01\\uff1f]/gu;
@@ -684,7 +683,7 @@ async function main() {
       found: `${anchor.found}/${anchor.claims}`,
       met: anchor.anchorMs <= TARGETS.anchorMs && anchor.found === anchor.claims,
       note:
-        `PageClaims.anchor (content script, a window at a time); findQuote over the whole text ` +
+        `PageClaims.anchor (content script: the saved position, then findQuote on the whole text); findQuote alone ` +
         `(src/core/anchor) for the same claims: ${anchor.findQuoteMs} ms`,
     },
     load: {

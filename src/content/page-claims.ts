@@ -3,7 +3,7 @@
 //
 // Incremental: after a change, a found claim whose text was not touched keeps its highlight (its
 // offsets move with the edits); only touched claims and ones not found yet are anchored again.
-import { CONTEXT_LENGTH, findQuote, PageText } from '../core/anchor';
+import { CONTEXT_LENGTH, findAtSavedPosition, findQuote, PageText } from '../core/anchor';
 import { type Claim, paintOf } from '../core/model';
 import { type Edit, type Interval, searchWindows, shiftSpans } from '../core/text';
 import type { PageStatus } from '../messages';
@@ -13,7 +13,12 @@ import { readPageIdentity } from './page-identity';
 import type { Slicer } from './slices';
 import type { TextIndex } from './text-index';
 
-/** Characters of page text prepared for anchoring at a time: a few milliseconds' work. */
+/**
+ * Longest text anchored as a whole: collapsing its whitespace, and mapping it back, each stay
+ * within a few milliseconds (one native regex pass). Longer pages are searched a window at a time.
+ */
+const WHOLE_TEXT = 1_000_000;
+/** Characters of a huge page's text prepared for anchoring at a time: a few milliseconds' work. */
 const WINDOW = 65_536;
 
 interface Anchored extends Interval {
@@ -51,17 +56,36 @@ export class PageClaims {
   }
 
   /**
-   * Anchors every claim not found yet, and paints. A page's text can run to megabytes, and
-   * preparing it for anchoring costs time in proportion, so each claim is looked for a window
-   * at a time (the one around its stored position first): windows that hold the exact quote
-   * first, then the close-match search in each. A run cut short keeps what it found.
+   * Anchors every claim not found yet, and paints. A claim still at its saved offsets is checked
+   * on the raw text (costs the quote's length); the others are looked for in the whole page's
+   * whitespace-collapsed text, built once per run and only when some claim needs it. A page too
+   * big to collapse within a slice is searched a window at a time instead. A claim per step,
+   * yielding between them; a run cut short keeps what it found.
    */
   async anchor(slicer: Slicer): Promise<void> {
     try {
       const found = new Set(this.anchored.map((a) => a.id));
+      let page: PageText | null = null;
       for (const claim of this.claims) {
         if (found.has(claim.id)) continue;
-        const where = await this.findInWindows(claim, slicer);
+        await slicer.maybePause();
+        // Read after every pause: the index may have been patched meanwhile.
+        const text = this.textIndex().text;
+        let where: Interval | null = findAtSavedPosition(text, claim);
+        if (!where && text.length <= WHOLE_TEXT) {
+          if (page === null || page.raw !== text) {
+            page = new PageText(text);
+            // Collapsing the page and mapping it back are the run's long steps: a slice each.
+            void page.collapsed;
+            await slicer.maybePause();
+            page.rawOffset(0);
+            await slicer.maybePause();
+          }
+          const at = findQuote(page, claim);
+          where = at.kind === 'found' ? at : null;
+        } else if (!where) {
+          where = await this.findInWindows(text, claim, slicer);
+        }
         if (!where) continue;
         const range = this.textIndex().rangeFor(where.start, where.end);
         if (range) this.anchored.push({ id: claim.id, start: where.start, end: where.end, range });
@@ -71,8 +95,8 @@ export class PageClaims {
     }
   }
 
-  private async findInWindows(claim: Claim, slicer: Slicer): Promise<Interval | null> {
-    const text = this.textIndex().text;
+  /** A huge page: the windows around the stored position first, exact matches before close ones. */
+  private async findInWindows(text: string, claim: Claim, slicer: Slicer): Promise<Interval | null> {
     const exact = claim.quote.exact;
     // Room for the quote with its context, even where the page has runs of white space.
     const overlap = Math.min(WINDOW / 2, exact.length * 2 + 4 * CONTEXT_LENGTH + 256);

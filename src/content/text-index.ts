@@ -9,17 +9,17 @@
 import { type Edit, joinRuns, pieceAt, type Runs, spliceRuns } from '../core/text';
 import type { Slicer } from './slices';
 
-/** Elements whose text a reader never sees as article text. */
+/** Elements whose text a reader never sees as article text (local names: SVG's is lowercase). */
 const SKIP = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'SELECT',
-  'OPTION',
-  'SVG',
-  'IFRAME',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'select',
+  'option',
+  'svg',
+  'iframe',
 ]);
 
 export const UI_HOST_TAG = 'factmark-ui';
@@ -41,7 +41,7 @@ export function inEditorOrUi(node: Node): boolean {
   return element.closest(`${UI_HOST_TAG},[contenteditable]:not([contenteditable="false" i])`) !== null;
 }
 
-const SKIP_SELECTOR = [...SKIP].map((tag) => tag.toLowerCase()).join(',');
+const SKIP_SELECTOR = [...SKIP].join(',');
 
 /** Whether an element is in (or is) a subtree the walk leaves out. */
 function inSkipped(element: Element): boolean {
@@ -50,35 +50,124 @@ function inSkipped(element: Element): boolean {
 
 /** Whether the walk leaves out an element and everything under it. */
 function skipped(element: Element): boolean {
-  return SKIP.has(element.tagName.toUpperCase()) || element.localName === UI_HOST_TAG || isEditor(element);
+  return SKIP.has(element.localName) || element.localName === UI_HOST_TAG || isEditor(element);
+}
+
+/** One tree being walked: a TreeWalker, and the editors in that tree (null: none). */
+interface Tree {
+  walker: TreeWalker;
+  editors: Set<Element> | null;
 }
 
 /**
- * The text nodes under `start` up to (not including) `stop`, in reading order, entering open
- * shadow roots (reported to `onShadowRoot`, so they are watched too).
+ * The non-empty text nodes under a node, in reading order, entering open shadow roots (each
+ * shadow tree before its host's light children; reported to `onShadowRoot`, so they are watched
+ * too). A native TreeWalker per tree does the stepping; the script only looks at each element's
+ * name to leave skipped subtrees out. Editors are found up front per tree (a native query), so
+ * most pages, which have none, pay no attribute read per element.
+ */
+class TextWalk {
+  private readonly trees: Tree[] = [];
+  private single: Text | null = null;
+
+  constructor(
+    node: Node,
+    private readonly onShadowRoot: (root: ShadowRoot) => void,
+  ) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      if ((node as Text).data.length > 0) this.single = node as Text;
+    } else if (node.nodeType === Node.ELEMENT_NODE) {
+      const element = node as Element;
+      if (skipped(element)) return;
+      this.enter(element);
+      this.enterShadow(element);
+    } else if (node.nodeType === Node.DOCUMENT_FRAGMENT_NODE) {
+      this.enter(node);
+    }
+  }
+
+  private enter(root: Node): void {
+    const doc = root.ownerDocument ?? document;
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    const editors = new Set<Element>();
+    for (const element of (root as ParentNode).querySelectorAll('[contenteditable]')) {
+      if (isEditor(element)) editors.add(element);
+    }
+    this.trees.push({ walker, editors: editors.size > 0 ? editors : null });
+  }
+
+  private enterShadow(element: Element): void {
+    const shadow = element.shadowRoot;
+    if (!shadow) return;
+    this.onShadowRoot(shadow);
+    this.enter(shadow);
+  }
+
+  /**
+   * Appends up to `max` more text nodes to `out` and answers how many (0: the walk is over).
+   * In batches, so the loop over the walker's nodes stays tight.
+   */
+  take(out: Text[], max: number): number {
+    let taken = 0;
+    if (this.single) {
+      out.push(this.single);
+      this.single = null;
+      taken++;
+    }
+    for (let tree = this.trees.at(-1); tree && taken < max; tree = this.trees.at(-1)) {
+      const { walker, editors } = tree;
+      let node = walker.nextNode();
+      while (node) {
+        if (node.nodeType === Node.TEXT_NODE) {
+          if ((node as Text).data.length > 0) {
+            out.push(node as Text);
+            if (++taken === max) return taken; // the walker resumes after this node
+          }
+          node = walker.nextNode();
+          continue;
+        }
+        const element = node as Element;
+        const name = element.localName;
+        if (SKIP.has(name) || name === UI_HOST_TAG || editors?.has(element)) {
+          node = pastSubtree(walker);
+          continue;
+        }
+        if (element.shadowRoot) {
+          // The shadow tree first; this walker resumes with the host's light children after it.
+          this.enterShadow(element);
+          break;
+        }
+        node = walker.nextNode();
+      }
+      if (!node) this.trees.pop();
+    }
+    return taken;
+  }
+}
+
+/** Moves a walker past its current node's subtree: the next node in order outside it, or null. */
+function pastSubtree(walker: TreeWalker): Node | null {
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+    if (!walker.parentNode()) return null;
+  }
+}
+
+/**
+ * The text nodes under `nodes`, in reading order, entering open shadow roots (reported to
+ * `onShadowRoot`, so they are watched too).
  */
 export function* textNodesOf(
   nodes: Iterable<Node>,
   onShadowRoot: (root: ShadowRoot) => void,
 ): Generator<Text, void, undefined> {
-  const stack: Node[] = [...nodes].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.nodeType === Node.TEXT_NODE) {
-      if ((node as Text).data.length > 0) yield node as Text;
-      continue;
-    }
-    if (node.nodeType === Node.ELEMENT_NODE) {
-      const element = node as Element;
-      if (skipped(element)) continue;
-      for (let child = element.lastChild; child; child = child.previousSibling) stack.push(child);
-      const shadow = element.shadowRoot;
-      if (shadow) {
-        onShadowRoot(shadow);
-        stack.push(shadow);
-      }
-    } else if (node.nodeType === Node.DOCUMENT_FRAGMENT_NODE) {
-      for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+  const batch: Text[] = [];
+  for (const node of nodes) {
+    const walk = new TextWalk(node, onShadowRoot);
+    while (walk.take(batch, 256) > 0) {
+      yield* batch;
+      batch.length = 0;
     }
   }
 }
@@ -94,8 +183,12 @@ interface Gap {
 
 export class TextIndex {
   private runs: Runs<Text>;
-  /** Each indexed node's place in `runs.pieces`: what turns a selection's node into an offset. */
-  private places = new Map<Text, number>();
+  /**
+   * Each indexed node's place in `runs.pieces`: what turns a selection's node into an offset.
+   * Built on first use (a selection, a patch's neighbours), not with the index: most builds are
+   * read only by offset, and a map entry per text node costs more than the walk itself.
+   */
+  private placeMap: Map<Text, number> | null = null;
   /** Open shadow roots met while indexing (the watcher observes them too). */
   readonly shadowRoots = new Set<ShadowRoot>();
 
@@ -105,13 +198,22 @@ export class TextIndex {
     texts: string[],
   ) {
     this.runs = joinRuns(nodes, texts);
-    this.placeFrom(0);
   }
 
-  /** Records the places of the pieces from `from` on (after a build, or a splice that shifted them). */
+  private get places(): Map<Text, number> {
+    if (this.placeMap === null) {
+      this.placeMap = new Map();
+      this.placeFrom(0);
+    }
+    return this.placeMap;
+  }
+
+  /** Records the places of the pieces from `from` on (after a splice that shifted them). */
   private placeFrom(from: number): void {
+    const places = this.placeMap;
+    if (places === null) return; // built in full on first use
     const pieces = this.runs.pieces;
-    for (let i = from; i < pieces.length; i++) this.places.set(pieces[i]!, i);
+    for (let i = from; i < pieces.length; i++) places.set(pieces[i]!, i);
   }
 
   get text(): string {
@@ -132,7 +234,6 @@ export class TextIndex {
       nodes,
       nodes.map((n) => n.data),
     );
-    index.placeFrom(0);
     return index;
   }
 
@@ -142,26 +243,23 @@ export class TextIndex {
     if (root.ownerDocument?.designMode === 'on') return index;
     const nodes: Text[] = [];
     // Offsets and text are gathered as the walk goes (joining megabytes at the end would be one
-    // long task): texts are joined a few thousand at a time into chunks.
+    // long task): each batch's texts are joined into a chunk.
     const starts: number[] = [];
     const chunks: string[] = [];
-    let pending: string[] = [];
     let offset = 0;
-    for (const node of textNodesOf([root], (r) => index.shadowRoots.add(r))) {
-      const data = node.data;
-      index.places.set(node, nodes.length);
-      nodes.push(node);
-      starts.push(offset);
-      offset += data.length;
-      pending.push(data);
-      if (pending.length === 2048) {
-        chunks.push(pending.join(''));
-        pending = [];
+    const walk = new TextWalk(root, (r) => index.shadowRoots.add(r));
+    // Reading the clock costs too: look at it after each batch of a few hundred nodes.
+    for (let from = 0; walk.take(nodes, 256) > 0; from = nodes.length) {
+      const texts: string[] = [];
+      for (let i = from; i < nodes.length; i++) {
+        const data = nodes[i]!.data;
+        starts.push(offset);
+        offset += data.length;
+        texts.push(data);
       }
-      // Reading the clock costs too; look at it every few dozen nodes.
-      if (nodes.length % 64 === 0) await slicer.maybePause();
+      chunks.push(texts.join(''));
+      await slicer.maybePause();
     }
-    chunks.push(pending.join(''));
     index.runs = { text: chunks.join(''), pieces: nodes, starts: Int32Array.from(starts) };
     return index;
   }
@@ -221,7 +319,8 @@ export class TextIndex {
     for (const node of textNodesOf(children, (r) => this.shadowRoots.add(r))) fresh.push(node);
     if (from === to && fresh.length === 0) return null;
     const pieces = this.runs.pieces;
-    for (let i = from; i < to; i++) this.places.delete(pieces[i]!);
+    const places = this.placeMap;
+    if (places) for (let i = from; i < to; i++) places.delete(pieces[i]!);
     const edit = spliceRuns(
       this.runs,
       from,
@@ -231,7 +330,7 @@ export class TextIndex {
     );
     // Pieces after the splice moved only when their count changed (a same-size swap: not at all).
     if (fresh.length !== to - from) this.placeFrom(from);
-    else for (let i = 0; i < fresh.length; i++) this.places.set(fresh[i]!, from + i);
+    else if (places) for (let i = 0; i < fresh.length; i++) places.set(fresh[i]!, from + i);
     return edit;
   }
 
