@@ -20,7 +20,10 @@ export async function askTab<K extends TabRequestType>(
   const envelope: TabEnvelope<K> = { factmark: 1, type, payload };
   let reply: Reply<TabRequests[K]['res']> | undefined;
   try {
-    reply = (await browser.tabs.sendMessage(tabId, envelope)) as Reply<TabRequests[K]['res']> | undefined;
+    // The top frame speaks for the tab; frames would only race it.
+    reply = (await browser.tabs.sendMessage(tabId, envelope, { frameId: 0 })) as
+      | Reply<TabRequests[K]['res']>
+      | undefined;
   } catch {
     throw new PageUnreachable('Factmark does not run on this page.');
   }

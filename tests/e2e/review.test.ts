@@ -100,7 +100,8 @@ describe.skipIf(!built)('the review page in Chromium', () => {
           return null;
         },
         null,
-        { timeout: 20_000, polling: 'raf' },
+        // Timer polling: animation frames are throttled in a tab the browser thinks is hidden.
+        { timeout: 20_000, polling: 50 },
       )
       .catch(async (error: unknown) => {
         const painted = await tab.evaluate(() => [...CSS.highlights.keys()]);
