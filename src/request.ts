@@ -5,8 +5,15 @@
 import browser from 'webextension-polyfill';
 import type { Envelope, Reply, Requests, RequestType } from './messages';
 
-/** How long to wait for an answer; every request is a small database read or write. */
+/** How long to wait for an answer; almost every request is a small database read or write. */
 export const REQUEST_TIMEOUT_MS = 30_000;
+/** Correction lists are fetched (up to 20 s) and may hold 50,000 rules to check and write. */
+const LIST_TIMEOUT_MS = 120_000;
+const SLOW: ReadonlySet<RequestType> = new Set<RequestType>([
+  'lists/import',
+  'lists/subscribe',
+  'lists/refresh',
+]);
 
 export const NO_ANSWER =
   'Could not reach Factmark: it stopped before answering, so this may not have been done. Try again.';
@@ -30,7 +37,7 @@ class NoAnswer extends Error {}
 export async function request<K extends RequestType>(
   type: K,
   payload: Requests[K]['req'],
-  timeoutMs = REQUEST_TIMEOUT_MS,
+  timeoutMs = SLOW.has(type) ? LIST_TIMEOUT_MS : REQUEST_TIMEOUT_MS,
 ): Promise<Requests[K]['res']> {
   const envelope: Envelope<K> = { factmark: 1, type, payload };
   let reply: Reply<Requests[K]['res']>;

@@ -47,7 +47,8 @@ export function makeListHandlers(
       if (id && targets.length === 0) throw new Error('That list was removed.');
       // One at a time: a worker refreshing many lists at once would hold every body in memory.
       for (const list of targets) await lists.refresh(list);
-      effects.rulesChanged();
+      // The 6-hourly alarm with nothing subscribed should not make every tab repaint.
+      if (targets.length > 0) effects.rulesChanged();
       return allLists(db);
     },
     'lists/set-enabled': async ({ id, enabled }) => {
