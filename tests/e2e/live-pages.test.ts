@@ -4,6 +4,7 @@
 // brings the first one's); text inside open shadow roots and same-origin iframes is highlighted;
 // an editor (contenteditable) is never highlighted inside nor disturbed while the reader types.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { recordFigure } from '../support/reliability';
 import { BROWSER_NAMES, hasBuiltExtension, type TestPage, waitFor } from './support/browsers';
 import { contentScriptReady, flagClaim, paintedTexts } from './support/page-actions';
 import { useBrowser, useServer } from './support/suite-setup';
@@ -170,6 +171,12 @@ describe.skipIf(!built).each(BROWSER_NAMES)('live pages in %s', (name) => {
       100,
       'the same-origin iframe was not highlighted',
     );
+    recordFigure({
+      guarantee: `Text in open shadow roots and same-origin iframes is highlighted (${name})`,
+      figure:
+        'open shadow root (and text added to it later), same-origin iframe: highlighted; closed root left alone',
+      held: true,
+    });
     await p.close();
   });
 
@@ -221,6 +228,11 @@ describe.skipIf(!built).each(BROWSER_NAMES)('live pages in %s', (name) => {
     expect(after).toMatchObject({ caretInEditor: true, caretAtEnd: true, collapsed: true });
     expect(await insideEditor()).toBe(0);
     expect((await paintedTexts(p)).filter((t) => t === RULE)).toHaveLength(1);
+    recordFigure({
+      guarantee: `A contenteditable editor is never highlighted or disturbed (${name})`,
+      figure: `typed ${typed.length} characters with a rule phrase: 0 highlights inside, text intact, caret kept`,
+      held: true,
+    });
     await p.close();
   });
 });
