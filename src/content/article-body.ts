@@ -73,27 +73,35 @@ function paragraphText(root: Element): number {
   return total;
 }
 
+/** Where an article usually is, most telling first. */
+const ARTICLE_SELECTORS = ['[itemprop~="articleBody"]', 'article', '[role="main"]', 'main'];
+
+/** Of the elements matching `selector`, the one with the most paragraph text, if it has enough. */
+function bestMatch(doc: Document, selector: string): Element | null {
+  let best: Element | null = null;
+  let bestText = MIN_ARTICLE_TEXT - 1;
+  for (const candidate of doc.querySelectorAll(selector)) {
+    if (insideChrome(candidate, null)) continue;
+    const text = paragraphText(candidate);
+    if (text > bestText) {
+      best = candidate;
+      bestText = text;
+    }
+  }
+  return best;
+}
+
 /**
  * The element holding the article: an `itemprop=articleBody`, `<article>`, `[role=main]` or
  * `<main>` with enough paragraph text (the one with the most, when there are several); else the
  * element whose direct paragraphs hold the most text; else the body.
  */
 export function findArticleBody(doc: Document): Element {
-  const body = doc.body;
-  for (const selector of ['[itemprop~="articleBody"]', 'article', '[role="main"]', 'main']) {
-    let best: Element | null = null;
-    let bestText = MIN_ARTICLE_TEXT - 1;
-    for (const candidate of doc.querySelectorAll(selector)) {
-      if (insideChrome(candidate, null)) continue;
-      const text = paragraphText(candidate);
-      if (text > bestText) {
-        best = candidate;
-        bestText = text;
-      }
-    }
+  for (const selector of ARTICLE_SELECTORS) {
+    const best = bestMatch(doc, selector);
     if (best) return best;
   }
-  return densestBlock(doc) ?? body;
+  return densestBlock(doc) ?? doc.body;
 }
 
 /**
@@ -101,18 +109,9 @@ export function findArticleBody(doc: Document): Element {
  * document takes milliseconds, and five of them together would hold the page's thread too long.
  */
 export async function findArticleBodyInSlices(doc: Document, next: NextSlice): Promise<Element> {
-  for (const selector of ['[itemprop~="articleBody"]', 'article', '[role="main"]', 'main']) {
+  for (const selector of ARTICLE_SELECTORS) {
     await next();
-    let best: Element | null = null;
-    let bestText = MIN_ARTICLE_TEXT - 1;
-    for (const candidate of doc.querySelectorAll(selector)) {
-      if (insideChrome(candidate, null)) continue;
-      const text = paragraphText(candidate);
-      if (text > bestText) {
-        best = candidate;
-        bestText = text;
-      }
-    }
+    const best = bestMatch(doc, selector);
     if (best) return best;
   }
   await next();
