@@ -45,12 +45,10 @@ describe.each(BROWSER_NAMES)('%s', (name) => {
     await page.close();
   });
 
-  it('loads a corpus page with outside resources quickly (they fail fast)', async () => {
+  it('loads a corpus page whose outside resources cannot be reached (the navigation completes)', async () => {
     const page = await browser.newPage();
-    const t0 = Date.now();
     await page.goto(server.url('/bbc-1.html'));
     expect(page.url()).toBe(server.url('/bbc-1.html'));
-    expect(Date.now() - t0).toBeLessThan(20_000);
     // biome-ignore lint/performance/useDomNodeTextContent: rendered (readable) text is the point here.
     const text = await page.evaluate(() => document.body.innerText.length);
     expect(text).toBeGreaterThan(1000);

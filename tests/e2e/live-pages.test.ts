@@ -211,8 +211,19 @@ describe.skipIf(!built).each(BROWSER_NAMES)('live pages in %s', (name) => {
     });
     const typed = ` And ${RULE} again`;
     await p.keyboardType(typed);
-    // Past the watcher's settle time and a re-scan.
-    await new Promise((r) => setTimeout(r, 1200));
+    // A paragraph added after the typing: once it is highlighted, the watcher has handled every
+    // change before it, the typing included.
+    await p.evaluate((rule: string) => {
+      const later = document.createElement('p');
+      later.textContent = `Later: ${rule} too.`;
+      document.body.append(later);
+    }, RULE);
+    await waitFor(
+      async () => (await paintedTexts(p)).filter((t) => t === RULE).length === 2,
+      10_000,
+      100,
+      'the paragraph added after the typing was not highlighted',
+    );
     const after = await p.evaluate(() => {
       const ed = document.getElementById('ed')!;
       const sel = window.getSelection()!;
@@ -227,7 +238,7 @@ describe.skipIf(!built).each(BROWSER_NAMES)('live pages in %s', (name) => {
     expect(after.text).toBe(`Draft: ${RULE} here.${typed}`);
     expect(after).toMatchObject({ caretInEditor: true, caretAtEnd: true, collapsed: true });
     expect(await insideEditor()).toBe(0);
-    expect((await paintedTexts(p)).filter((t) => t === RULE)).toHaveLength(1);
+    expect((await paintedTexts(p)).filter((t) => t === RULE)).toHaveLength(2);
     recordFigure({
       guarantee: `A contenteditable editor is never highlighted or disturbed (${name})`,
       figure: `typed ${typed.length} characters with a rule phrase: 0 highlights inside, text intact, caret kept`,

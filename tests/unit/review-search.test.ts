@@ -158,7 +158,8 @@ describe('SearchIndex', () => {
     expect(tags[0]).toEqual(['EU', 2]);
   });
 
-  it('answers a search keystroke over 100,000 claims in well under 50 ms', () => {
+  // How fast a keystroke is answered is measured by the review benchmark (`node bench/run.mjs review`).
+  it('answers each keystroke over 100,000 claims with exactly the claims holding every typed word', () => {
     const words = ['minister', 'budget', 'election', 'climate', 'vaccine', 'border', 'inflation', 'court'];
     const big = Array.from({ length: 100_000 }, (_, i) =>
       claim({
@@ -174,18 +175,21 @@ describe('SearchIndex', () => {
       }),
     );
     const index = new SearchIndex(big);
-    index.ordered('newest');
-    const times: number[] = [];
-    for (const typed of ['b', 'bu', 'bud', 'budget c', 'budget co', 'needle', 'site42', '2011']) {
-      const start = performance.now();
+    const quoted = (test: (quote: string) => boolean) => big.filter((c) => test(c.quote.exact)).length;
+    const expected: Record<string, number> = {
+      needle: 1_000,
+      // "budget" and a word starting "co": only "court" in these quotes.
+      'budget co': quoted((q) => q.includes(' budget ') && q.includes(' court ')),
+      // "budget" and a word starting "c": "climate" or "court".
+      'budget c': quoted((q) => q.includes(' budget ') && (q.includes(' climate ') || q.includes(' court '))),
+      bud: quoted((q) => q.includes(' budget ')),
+    };
+    for (const [typed, count] of Object.entries(expected)) {
       const hits = index.search(parseQuery(typed));
-      let count = 0;
-      for (const slot of index.ordered('newest')) if (!hits || hits.count[slot] === hits.need) count++;
-      times.push(performance.now() - start);
-      expect(count).toBeGreaterThan(0);
+      let found = 0;
+      for (const slot of index.ordered('newest')) if (!hits || hits.count[slot] === hits.need) found++;
+      expect({ typed, found }).toEqual({ typed, found: count });
     }
-    times.sort((a, b) => a - b);
-    expect(times[Math.floor(times.length / 2)]).toBeLessThan(50);
   });
 });
 

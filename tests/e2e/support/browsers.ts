@@ -188,13 +188,24 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-/** Poll `fn` until it returns a truthy value (returned) or `timeoutMs` passes (throws). */
+/**
+ * How much longer than the figure a test names a wait may last. A deadline only matters when
+ * something is broken (a working feature ends the wait at once), and a loaded CI machine can be
+ * many times slower than a quiet one: how fast is measured by benchmarks, not by tests.
+ */
+export const WAIT_SCALE = Number(process.env.FACTMARK_WAIT_SCALE ?? 3);
+
+/**
+ * Poll `fn` until it returns a truthy value (returned) or `timeoutMs` × WAIT_SCALE passes
+ * (throws).
+ */
 export async function waitFor<T>(
   fn: () => T | Promise<T>,
   timeoutMs = 5000,
   intervalMs = 50,
   message = 'waitFor timed out',
 ): Promise<NonNullable<T>> {
+  timeoutMs *= WAIT_SCALE;
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
