@@ -262,6 +262,8 @@ function start(): void {
     if (event.composedPath().includes(host)) return;
     if (state.kind === 'editor') return;
     setTimeout(() => {
+      // The editor may have opened meanwhile (Alt+Shift+F is let go after the shortcut acts).
+      if (state.kind === 'editor') return;
       const range = selectedRange();
       if (range) show({ kind: 'button', ...buttonPosition(range) });
       else if (state.kind === 'button') show({ kind: 'idle' });
@@ -276,26 +278,34 @@ function start(): void {
     if (state.kind === 'button' && !selectedRange()) show({ kind: 'idle' });
   });
 
-  // Hover and click on a highlight: the card.
+  // Hover and click on a highlight: the card. The pointer is read at each move; the page is
+  // hit-tested once a frame, at its latest point.
   let frame = 0;
+  let pointer = { x: 0, y: 0, onUi: false };
+  /**
+   * No hover card over the editor, a pinned card or a selection's Flag button: it would take
+   * their place (the button sits on the line below the selection, often a mark or a claim).
+   */
+  const hoverHeld = () =>
+    state.kind === 'editor' ||
+    state.kind === 'button' ||
+    ((state.kind === 'card' || state.kind === 'correction') && state.pinned);
   document.addEventListener(
     'mousemove',
     (event) => {
-      if (
-        frame ||
-        state.kind === 'editor' ||
-        ((state.kind === 'card' || state.kind === 'correction') && state.pinned)
-      ) {
-        return;
-      }
+      // Read now: composedPath() is empty once the event's dispatch is over.
+      pointer = { x: event.clientX, y: event.clientY, onUi: event.composedPath().includes(host) };
+      if (frame || hoverHeld()) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        if (event.composedPath().includes(host)) return;
-        const hit = hitAt(event.clientX, event.clientY);
+        // Asked again: a tap or a quick click on the Flag button moves the pointer and clicks
+        // before this frame, and its editor is open by now.
+        if (pointer.onUi || hoverHeld()) return;
+        const { x, y } = pointer;
+        const hit = hitAt(x, y);
         const claim = hit?.claim;
-        // Over a check-worthy mark (and no highlight), unless a selection's flag button is up.
-        const mark =
-          hit || state.kind === 'button' ? undefined : checkworthy.at(event.clientX, event.clientY);
+        // Over a check-worthy mark (and no highlight).
+        const mark = hit ? undefined : checkworthy.at(x, y);
         if (hit?.correction) {
           clearTimeout(hideTimer);
           if (state.kind !== 'correction' || state.correction.id !== hit.correction.id) {
@@ -310,13 +320,13 @@ function start(): void {
         } else if (claim) {
           clearTimeout(hideTimer);
           if (state.kind !== 'card' || state.claim.id !== claim.id) {
-            show({ kind: 'card', claim, x: event.clientX, y: event.clientY, pinned: false });
+            show({ kind: 'card', claim, x, y, pinned: false });
           }
         } else if (mark) {
           clearTimeout(hideTimer);
           if (state.kind !== 'mark' || hoveredMark?.range !== mark.range) {
             hoveredMark = mark;
-            show({ kind: 'mark', reasons: mark.reasons, x: event.clientX, y: event.clientY });
+            show({ kind: 'mark', reasons: mark.reasons, x, y });
           }
         } else if (state.kind === 'mark') {
           clearTimeout(hideTimer);

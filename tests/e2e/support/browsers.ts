@@ -46,7 +46,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Page as PwPage, type Worker as PwWorker } from 'playwright-core';
+import {
+  type BrowserContext,
+  type CDPSession,
+  chromium,
+  type Page as PwPage,
+  type Worker as PwWorker,
+} from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -126,6 +132,20 @@ export interface TestPage {
   /** Click a light-DOM CSS selector, or real-mouse click at a viewport point. */
   click(target: string | Point): Promise<void>;
   mouseClick(x: number, y: number): Promise<void>;
+  /**
+   * A click by a pointer that arrives at the point and clicks at once: move, press and release
+   * reach the page together, before its next frame (Chromium sends them without waiting for each
+   * to be handled; Firefox's WebDriver BiDi performs them as one action sequence).
+   */
+  quickClick(x: number, y: number): Promise<void>;
+  /** Moves the real mouse to a viewport point, through `steps` intermediate moves (default 1). */
+  mouseMove(x: number, y: number, steps?: number): Promise<void>;
+  /**
+   * A one-finger tap at a viewport point, as on a touch screen. Chromium: touch emulation and raw
+   * touch events over CDP (the browser makes the tap gesture and its mouse events). Firefox:
+   * WebDriver BiDi touch pointer actions.
+   */
+  tap(x: number, y: number): Promise<void>;
   keyboardType(text: string): Promise<void>;
   keyboardPress(key: string): Promise<void>;
   /** Same as keyboardType. */
@@ -180,6 +200,12 @@ export interface TestBrowser {
   openExtensionPage(path: string): Promise<TestPage>;
   /** Chromium only: the browser's tab id of the page at `url` (asked of the service worker). */
   tabIdOf(url: string): Promise<number>;
+  /**
+   * Chromium only: sends the tab at `url` a request from the service worker, as the background
+   * does for the context menu and the Alt+Shift+F shortcut (`tab/flag-selection`). Synthetic key
+   * presses never reach the browser's extension shortcuts in headless Chromium (or Firefox).
+   */
+  sendTabRequest(url: string, type: string): Promise<unknown>;
   /**
    * Both browsers: the extension page at `path` that the extension itself opened in a tab (after
    * a click in the page, say). Firefox lets a test drive such a page, though not navigate to one.
@@ -378,6 +404,24 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
   const spare: PwPage[] = [...context.pages()];
   const newPage = async () => wrapPlaywright(spare.shift() ?? (await context.newPage()));
 
+  async function tabIdOf(url: string): Promise<number> {
+    const worker = context.serviceWorkers()[0];
+    if (!worker) throw new Error('tabIdOf: no extension service worker');
+    // Sent as a string: the worker has `chrome`, this file's types do not. Without the "tabs"
+    // permission tab URLs are hidden, so ask each tab's content script which page it shows.
+    const id = (await worker.evaluate(`(async () => {
+      for (const tab of await chrome.tabs.query({})) {
+        const reply = await chrome.tabs
+          .sendMessage(tab.id, { factmark: 1, type: 'tab/status', payload: {} })
+          .catch(() => null);
+        if (reply?.ok && reply.value.url === ${JSON.stringify(url)}) return tab.id;
+      }
+      return null;
+    })()`)) as number | null;
+    if (id === null) throw new Error(`tabIdOf: no tab shows ${url}`);
+    return id;
+  }
+
   return {
     name: 'chromium',
     extensionId,
@@ -397,22 +441,14 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
         await context.waitForEvent('page', { predicate: (p) => wanted(p.url()), timeout: timeoutMs }),
       );
     },
-    async tabIdOf(url) {
+    tabIdOf,
+    async sendTabRequest(url, type) {
       const worker = context.serviceWorkers()[0];
-      if (!worker) throw new Error('tabIdOf: no extension service worker');
-      // Sent as a string: the worker has `chrome`, this file's types do not. Without the "tabs"
-      // permission tab URLs are hidden, so ask each tab's content script which page it shows.
-      const id = (await worker.evaluate(`(async () => {
-        for (const tab of await chrome.tabs.query({})) {
-          const reply = await chrome.tabs
-            .sendMessage(tab.id, { factmark: 1, type: 'tab/status', payload: {} })
-            .catch(() => null);
-          if (reply?.ok && reply.value.url === ${JSON.stringify(url)}) return tab.id;
-        }
-        return null;
-      })()`)) as number | null;
-      if (id === null) throw new Error(`tabIdOf: no tab shows ${url}`);
-      return id;
+      if (!worker) throw new Error('sendTabRequest: no extension service worker');
+      const id = await tabIdOf(url);
+      return worker.evaluate(
+        `chrome.tabs.sendMessage(${id}, { factmark: 1, type: ${JSON.stringify(type)}, payload: {} })`,
+      );
     },
     async close() {
       await context.close();
@@ -457,6 +493,8 @@ function wrapPlaywright(page: PwPage): TestPage {
     }
   }
 
+  let touch: Promise<CDPSession> | undefined;
+
   const self: TestPage = {
     browserName: 'chromium',
     pageErrors,
@@ -481,6 +519,29 @@ function wrapPlaywright(page: PwPage): TestPage {
       else await page.mouse.click(target.x, target.y);
     },
     mouseClick: (x, y) => page.mouse.click(x, y),
+    async quickClick(x, y) {
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        const press = { x, y, button: 'left', clickCount: 1 } as const;
+        await Promise.all([
+          cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y }),
+          cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...press }),
+          cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...press }),
+        ]);
+      } finally {
+        await cdp.detach().catch(() => {});
+      }
+    },
+    mouseMove: (x, y, steps = 1) => page.mouse.move(x, y, { steps }),
+    async tap(x, y) {
+      // The context has no `hasTouch`, so Playwright's tap is refused: emulate a touch screen on a
+      // session kept for the page (emulation ends when its session detaches).
+      touch ??= page.context().newCDPSession(page);
+      const cdp = await touch;
+      await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    },
     keyboardType: keyboard.type,
     keyboardPress: keyboard.press,
     type: keyboard.type,
@@ -652,6 +713,9 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     async tabIdOf() {
       throw new Error('tabIdOf: Chromium only');
     },
+    async sendTabRequest() {
+      throw new Error('sendTabRequest: Chromium only (WebDriver BiDi does not reach the background)');
+    },
     async openExtensionPage() {
       throw new Error(
         'openExtensionPage: Firefox refuses navigating to moz-extension:// over WebDriver BiDi; ' +
@@ -816,6 +880,9 @@ function wrapPuppeteerBidi(browser: PpBrowser, page: PpPage): TestPage {
       else await page.mouse.click(target.x, target.y);
     },
     mouseClick: (x, y) => page.mouse.click(x, y),
+    quickClick: (x, y) => page.mouse.click(x, y),
+    mouseMove: (x, y, steps = 1) => page.mouse.move(x, y, { steps }),
+    tap: (x, y) => page.touchscreen.tap(x, y),
     keyboardType: keyboard.type,
     keyboardPress: keyboard.press,
     type: keyboard.type,

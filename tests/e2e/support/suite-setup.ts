@@ -63,6 +63,7 @@ export function useBrowser(name: BrowserName): TestBrowser {
     newPage: () => live().newPage(),
     openExtensionPage: (path) => live().openExtensionPage(path),
     tabIdOf: (url) => live().tabIdOf(url),
+    sendTabRequest: (url, type) => live().sendTabRequest(url, type),
     waitForExtensionPage: (path, timeoutMs) => live().waitForExtensionPage(path, timeoutMs),
     close: () => live().close(),
   };
