@@ -7,7 +7,9 @@
 // The popup flows are Chromium only: Firefox refuses to open a moz-extension:// page over
 // WebDriver BiDi (BROWSERS.md). A reader's own way in — "Manage corrections" on a correction's
 // card opens the review page's Rules & lists — is driven in both browsers: a page the extension
-// opened itself can be driven in Firefox too.
+// opened itself can be driven in Firefox too. There the reader also edits a list's rule (the edit
+// outlives a refresh until they take the list's version back), and switches off or removes a list
+// while the server holds its refresh's answer: the list stays off, or gone.
 import { describe, expect, it } from 'vitest';
 import { listFile } from '../unit/support/list-files';
 import { BROWSER_NAMES, hasBuiltExtension, type TestPage, waitFor } from './support/browsers';
@@ -181,7 +183,7 @@ describe.skipIf(!built).each(BROWSER_NAMES)('correction lists from a correction 
     return { seed, review };
   }
 
-  it('"Manage corrections" opens Rules & lists; a subscribed list applies and outlives a broken version', async () => {
+  it('"Manage corrections" opens Rules & lists; a subscribed list applies, keeps the reader’s edit across a refresh, and outlives a broken version', async () => {
     const address = server.url(`/lists/card-${name}.json`);
     server.setPage(`/lists/card-${name}.json`, LIST, 'application/json');
     const { seed, review } = await openRulesAndLists();
@@ -190,6 +192,31 @@ describe.skipIf(!built).each(BROWSER_NAMES)('correction lists from a correction 
     const article = await browser.newPage();
     await article.goto(server.url('/bbc-1.html'));
     await waitFor(async () => (await misleading(article)).includes(PHRASE), 10_000, 100, 'not highlighted');
+
+    // The reader edits the list's rule: the edit is theirs, survives a refresh, and can be undone.
+    await review.clickByRole('button', 'Edit');
+    // The editor puts the focus on its phrase first; the reader then moves to the correction.
+    await waitFor(() => review.evaluate(() => document.activeElement?.id.endsWith('-phrase') ?? false), 5000);
+    await review.evaluate(() => {
+      const field = document.querySelector<HTMLTextAreaElement>('textarea[id$="-correction"]');
+      field?.focus();
+      field?.select();
+    });
+    await review.type('My own correction.');
+    await review.clickByRole('button', 'Save');
+    await waitFor(
+      async () => (await bodyText(review)).includes('Edited by you — overrides the list’s version'),
+      10_000,
+    );
+    await review.clickByRole('button', `Refresh ${TITLE}`);
+    await waitFor(async () => (await bodyText(review)).includes(`Refreshed “${TITLE}”.`), 15_000);
+    await waitFor(async () => (await bodyText(review)).includes('Edited by you'), 10_000);
+    console.log('DEBUG', (await bodyText(review)).split('Rules').pop());
+    expect(await bodyText(review)).toContain('Correction: My own correction.');
+    expect(await bodyText(review)).toContain(`From the list “${TITLE}”`);
+    await review.clickByRole('button', `Use the list’s version: ${PHRASE}`);
+    await waitFor(async () => !(await bodyText(review)).includes('Edited by you'), 10_000);
+    expect(await bodyText(review)).toContain('Correction: Served from a subscribed list in the e2e test.');
 
     // A broken version: the refresh says why, and the copy already stored stays in force.
     server.setPage(
