@@ -80,6 +80,8 @@ export const requestSchemas = {
     enabled: v.optional(v.boolean()),
   }),
   'rules/delete': v.strictObject({ id }),
+  /** Drop the reader's edit of a list's rule: it says what the list says again. */
+  'rules/use-list-version': v.strictObject({ id }),
   'rules/list': v.strictObject({}),
   /** The enabled rules, compiled for matching (ids and verdicts by rule index). */
   'rules/for-page': v.strictObject({}),
@@ -112,7 +114,8 @@ export interface Requests {
   'settings/set': { req: v.InferOutput<(typeof requestSchemas)['settings/set']>; res: DetectionSettings };
   'rules/save': { req: v.InferOutput<(typeof requestSchemas)['rules/save']>; res: Rule };
   'rules/delete': { req: { id: string }; res: { deleted: boolean } };
-  'rules/list': { req: Record<string, never>; res: Rule[] };
+  'rules/use-list-version': { req: { id: string }; res: Rule };
+  'rules/list': { req: Record<string, never>; res: RuleDetails[] };
   'rules/for-page': { req: Record<string, never>; res: RulesForPage };
   'rules/get': { req: { ids: string[] }; res: RuleDetails[] };
   'review/open-rules': { req: Record<string, never>; res: null };

@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { describeIssues } from '../core/claim-schema';
 import { compileRules, encodeRules } from '../core/match';
 import { claimsForPage, deleteClaim, markSeen, saveClaim } from '../db/claims';
-import { allRules, deleteRule, enabledRules, rulesById, saveRule } from '../db/rules';
+import { allRules, deleteRule, enabledRules, rulesById, saveRule, useListVersion } from '../db/rules';
 import type { FactmarkDb } from '../db/schema';
 import { detectionSettings, updateDetectionSettings } from '../db/settings';
 import { isQuotaError, STORAGE_FULL } from '../db/storage-errors';
@@ -111,6 +111,12 @@ export function makeHandlers(db: FactmarkDb, effects: Effects): { [K in RequestT
       const deleted = await deleteRule(db, id);
       if (deleted) rulesChanged();
       return { deleted };
+    },
+    'rules/use-list-version': async ({ id }) => {
+      const rule = await useListVersion(db, id);
+      if (!rule) throw new Error('That rule was deleted.');
+      rulesChanged();
+      return rule;
     },
     'rules/list': async () => allRules(db),
     'rules/for-page': async () => {

@@ -45,7 +45,8 @@ export function makeListHandlers(
         ? [await getList(db, id)].filter((list): list is CorrectionList => list !== undefined)
         : (await allLists(db)).flatMap(({ rules: _count, ...list }) => (list.url ? [list] : []));
       if (id && targets.length === 0) throw new Error('That list was removed.');
-      // One at a time: a worker refreshing many lists at once would hold every body in memory.
+      // One at a time: a worker refreshing many lists at once would hold every body in memory. A
+      // list removed during its fetch is left out of the answer, which the views take as removed.
       for (const list of targets) await lists.refresh(list);
       // The 6-hourly alarm with nothing subscribed should not make every tab repaint.
       if (targets.length > 0) effects.rulesChanged();

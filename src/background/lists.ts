@@ -8,10 +8,11 @@ import {
   type FetchOutcome,
   LIST_FETCH_TIMEOUT_MS,
   LIST_MAX_BYTES,
+  listName,
   nextListState,
 } from '../core/lists';
 import type { CorrectionList } from '../core/rule';
-import { type ListStored, listByUrl, storeList, updateListRecord } from '../db/lists';
+import { type ListStored, listByUrl, storeList, storeRefreshedList, storeRefreshedRecord } from '../db/lists';
 import type { FactmarkDb } from '../db/schema';
 
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
@@ -83,18 +84,22 @@ async function readCapped(response: Response): Promise<string | null> {
 }
 
 export function makeListFetcher(db: FactmarkDb, fetcher: Fetch, now: () => number = Date.now) {
-  /** Fetches a stored list again; the previous copy stays when anything goes wrong. */
-  async function refresh(list: CorrectionList): Promise<ListStored> {
+  /**
+   * Fetches a stored list again; the previous copy stays when anything goes wrong. Undefined when
+   * the reader removed the list during the fetch (nothing is written then). The switch is read
+   * again when the result is stored, so switching the list off during the fetch keeps it off.
+   */
+  async function refresh(list: CorrectionList): Promise<ListStored | undefined> {
     if (!list.url)
-      throw new Error(`“${list.title}” was imported from a file: import the file again to update it.`);
+      throw new Error(`“${listName(list)}” was imported from a file: import the file again to update it.`);
     const outcome = await fetchList(fetcher, list.url, conditionalHeaders(list));
     const update = nextListState(list, outcome, now());
     if (update.kind === 'replace') {
-      return { list: await storeList(db, update.list, update.rules, now()), invalid: update.invalid };
+      const stored = await storeRefreshedList(db, update.list, update.rules, now());
+      return stored && { list: stored, invalid: update.invalid };
     }
-    const stored = await updateListRecord(db, update.list);
-    if (!stored) throw new Error('That list was removed.');
-    return { list: stored, invalid: [] };
+    const stored = await storeRefreshedRecord(db, update.list);
+    return stored && { list: stored, invalid: [] };
   }
 
   /**
@@ -105,7 +110,11 @@ export function makeListFetcher(db: FactmarkDb, fetcher: Fetch, now: () => numbe
     const checked = checkListUrl(raw);
     if (!checked.ok) throw new Error(checked.error);
     const existing = await listByUrl(db, checked.url);
-    if (existing) return refresh(existing);
+    if (existing) {
+      const refreshed = await refresh(existing);
+      if (!refreshed) throw new Error('That list was removed while it was being fetched. Subscribe again.');
+      return refreshed;
+    }
     const draft: CorrectionList = {
       id: crypto.randomUUID(),
       title: checked.url,

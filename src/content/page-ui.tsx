@@ -165,7 +165,9 @@ function RuleCorrection({
           )}
           <SourceLinks sources={rule.sources} as="unsearchable" />
           <p class="fm-origin">
-            {rule.listId ? `List: ${rule.listTitle ?? 'a correction list'}` : `Rule: “${rule.phrase}”`}
+            {rule.listId
+              ? `List: ${rule.listTitle ?? 'a correction list'}${rule.listVersion ? ' (edited by you)' : ''}`
+              : `Rule: “${rule.phrase}”`}
           </p>
         </>
       )}

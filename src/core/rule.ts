@@ -38,6 +38,11 @@ export interface Rule extends RuleDraft {
   /** Milliseconds since the epoch. */
   created: number;
   updated: number;
+  /**
+   * Only on a list's rule the reader edited: the list's own version of it. The rule's fields are
+   * the reader's, and a refresh updates this copy instead of them (src/db/lists.ts).
+   */
+  listVersion?: RuleDraft;
 }
 
 /** A correction list: imported from a file (no url) or subscribed to by URL. */
@@ -54,6 +59,25 @@ export interface CorrectionList {
   fetched?: number;
   /** Why the last refresh failed (the previous copy stays in force). */
   error?: string;
+}
+
+/** The fields a reader or a list writes, without the stored rule's bookkeeping. */
+export function ruleDraftOf(rule: RuleDraft): RuleDraft {
+  const { phrase, matchCase, verdict, correction, note, sources } = rule;
+  return { phrase, matchCase, verdict, correction, note, sources: [...sources] };
+}
+
+/** True when two drafts would highlight and say the same. */
+export function sameDraft(a: RuleDraft, b: RuleDraft): boolean {
+  return (
+    a.phrase === b.phrase &&
+    a.matchCase === b.matchCase &&
+    a.verdict === b.verdict &&
+    a.correction === b.correction &&
+    a.note === b.note &&
+    a.sources.length === b.sources.length &&
+    a.sources.every((source, i) => source === b.sources[i])
+  );
 }
 
 /** A phrase: trimmed, 2 to 300 characters, not just white space. */

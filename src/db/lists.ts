@@ -1,11 +1,19 @@
 // Correction lists in the database: a list and its rules are written together in one
 // transaction (a new copy replaces the old rules whole, so a page never sees half a list), a list
 // is switched on or off (its rules with it: see enabledRules), removed with its rules, or marked
-// with why its last refresh failed — leaving its rules untouched.
+// with why its last refresh failed — leaving its rules untouched. A refresh's write reads the list
+// again inside its transaction, so the reader's switch and removal during a fetch win.
 import * as v from 'valibot';
 import { describeIssues } from '../core/claim-schema';
 import type { InvalidRecord } from '../core/lists';
-import { type CorrectionList, type Rule, type RuleDraft, RuleDraftSchema } from '../core/rule';
+import {
+  type CorrectionList,
+  type Rule,
+  type RuleDraft,
+  RuleDraftSchema,
+  ruleDraftOf,
+  sameDraft,
+} from '../core/rule';
 import type { FactmarkDb } from './schema';
 
 /** A list just stored, with the records of its file that were left out. */
@@ -21,7 +29,8 @@ export interface ListSummary extends CorrectionList {
 
 /**
  * Stores a list and its new rules in place of its old ones. Every draft is checked first: one bad
- * draft stores nothing. A rule the reader switched off stays off in the new copy (same phrase).
+ * draft stores nothing. What the reader set stays (see replaceRules); a list already stored keeps
+ * its on/off switch, which only the reader changes.
  */
 export async function storeList(
   db: FactmarkDb,
@@ -29,32 +38,106 @@ export async function storeList(
   drafts: readonly RuleDraft[],
   now = Date.now(),
 ): Promise<ListSummary> {
-  const checked: RuleDraft[] = drafts.map((draft, i) => {
+  const checked = checkDrafts(drafts);
+  return db.transaction('rw', db.lists, db.rules, async () => {
+    const current = await db.lists.get(list.id);
+    return writeList(db, current ? { ...list, enabled: current.enabled } : list, checked, now);
+  });
+}
+
+/**
+ * Stores a refreshed copy of a list, as storeList, unless the reader removed the list while it
+ * was being fetched: then nothing is written and the answer is undefined. The list is read again
+ * inside the write, so a switch flipped during the fetch is not undone by the copy read before it.
+ */
+export async function storeRefreshedList(
+  db: FactmarkDb,
+  list: CorrectionList,
+  drafts: readonly RuleDraft[],
+  now = Date.now(),
+): Promise<ListSummary | undefined> {
+  const checked = checkDrafts(drafts);
+  return db.transaction('rw', db.lists, db.rules, async () => {
+    const current = await db.lists.get(list.id);
+    if (!current) return undefined;
+    return writeList(db, { ...list, enabled: current.enabled }, checked, now);
+  });
+}
+
+/**
+ * Records what a refresh learnt without new rules (fetched date, validators, error) on the list as
+ * it is now; undefined when the reader removed it meanwhile. The reader's switch stays as it is.
+ */
+export async function storeRefreshedRecord(
+  db: FactmarkDb,
+  list: CorrectionList,
+): Promise<ListSummary | undefined> {
+  return changeList(db, list.id, (current) => ({ ...list, enabled: current.enabled }));
+}
+
+function checkDrafts(drafts: readonly RuleDraft[]): RuleDraft[] {
+  return drafts.map((draft, i) => {
     const parsed = v.safeParse(RuleDraftSchema, draft);
     if (!parsed.success) throw new Error(`Rule ${i + 1} of the list: ${describeIssues(parsed.issues)}`);
     return parsed.output;
   });
-  return db.transaction('rw', db.lists, db.rules, async () => {
-    const old = await db.rules.where('listId').equals(list.id).toArray();
-    const before = new Map(old.map((rule) => [`${rule.phrase}\n${rule.matchCase}`, rule]));
-    const rules: Rule[] = checked.map((draft) => {
-      const previous = before.get(`${draft.phrase}\n${draft.matchCase}`);
-      return {
-        ...draft,
-        sources: [...draft.sources],
-        id: previous?.id ?? crypto.randomUUID(),
-        listId: list.id,
-        enabled: previous?.enabled ?? true,
-        created: previous?.created ?? now,
-        updated: now,
-      };
-    });
-    const keep = new Set(rules.map((rule) => rule.id));
-    await db.rules.bulkDelete(old.filter((rule) => !keep.has(rule.id)).map((rule) => rule.id));
-    await db.rules.bulkPut(rules);
-    await db.lists.put(list);
-    return { ...list, rules: rules.length };
+}
+
+/** Inside a transaction on lists and rules: the list's record and its rules, replaced. */
+async function writeList(
+  db: FactmarkDb,
+  list: CorrectionList,
+  drafts: readonly RuleDraft[],
+  now: number,
+): Promise<ListSummary> {
+  const old = await db.rules.where('listId').equals(list.id).toArray();
+  const { rules, adopted, dropped } = replaceRules(list.id, old, drafts, now);
+  await db.rules.bulkDelete(dropped);
+  await db.rules.bulkPut([...rules, ...adopted]);
+  await db.lists.put(list);
+  return { ...list, rules: rules.length };
+}
+
+/** A list rule's stable key: its phrase and case as the list wrote them, whatever the reader edited. */
+const listKey = (rule: RuleDraft) => `${rule.phrase}\n${rule.matchCase}`;
+
+/**
+ * A list's new rules from its new drafts and its stored rules. A rule keeps its id, creation time
+ * and switch across copies (same phrase and case in the list). A rule the reader edited keeps
+ * their edit over the list's new version, until the list says the same as the reader. A rule the
+ * reader edited that the new copy no longer has becomes the reader's own rule (`adopted`): it
+ * holds the reader's words, which a list changing must not throw away. The rest of the old rules
+ * are `dropped`.
+ */
+function replaceRules(
+  listId: string,
+  old: readonly Rule[],
+  drafts: readonly RuleDraft[],
+  now: number,
+): { rules: Rule[]; adopted: Rule[]; dropped: string[] } {
+  const before = new Map(old.map((rule) => [listKey(rule.listVersion ?? rule), rule]));
+  const rules = drafts.map((draft): Rule => {
+    const previous = before.get(listKey(draft));
+    // A list that repeats a phrase gets a second rule, not a second write of the first.
+    before.delete(listKey(draft));
+    const kept = {
+      id: previous?.id ?? crypto.randomUUID(),
+      listId,
+      enabled: previous?.enabled ?? true,
+      created: previous?.created ?? now,
+      updated: now,
+    };
+    if (previous?.listVersion && !sameDraft(previous, draft)) {
+      return { ...ruleDraftOf(previous), ...kept, listVersion: ruleDraftOf(draft) };
+    }
+    return { ...ruleDraftOf(draft), ...kept };
   });
+  const left = [...before.values()];
+  const adopted = left
+    .filter((rule) => rule.listVersion)
+    .map(({ listVersion: _list, ...rule }): Rule => ({ ...rule, listId: null, updated: now }));
+  const dropped = left.filter((rule) => !rule.listVersion).map((rule) => rule.id);
+  return { rules, adopted, dropped };
 }
 
 /** Replaces a list's record (fetched date, validators, error) without touching its rules. */
@@ -62,10 +145,21 @@ export async function updateListRecord(
   db: FactmarkDb,
   list: CorrectionList,
 ): Promise<ListSummary | undefined> {
+  return changeList(db, list.id, () => list);
+}
+
+/** Changes a list's record as it is inside the write; undefined when there is no such list. */
+async function changeList(
+  db: FactmarkDb,
+  id: string,
+  change: (current: CorrectionList) => CorrectionList,
+): Promise<ListSummary | undefined> {
   return db.transaction('rw', db.lists, db.rules, async () => {
-    if (!(await db.lists.get(list.id))) return undefined;
+    const current = await db.lists.get(id);
+    if (!current) return undefined;
+    const list = change(current);
     await db.lists.put(list);
-    return { ...list, rules: await db.rules.where('listId').equals(list.id).count() };
+    return { ...list, rules: await db.rules.where('listId').equals(id).count() };
   });
 }
 
@@ -75,8 +169,7 @@ export async function recordListError(
   id: string,
   error: string,
 ): Promise<ListSummary | undefined> {
-  const list = await db.lists.get(id);
-  return list ? updateListRecord(db, { ...list, error }) : undefined;
+  return changeList(db, id, (list) => ({ ...list, error }));
 }
 
 /** Switches a list on or off; its rules apply only while it is on. */
@@ -85,8 +178,7 @@ export async function setListEnabled(
   id: string,
   enabled: boolean,
 ): Promise<ListSummary | undefined> {
-  const list = await db.lists.get(id);
-  return list ? updateListRecord(db, { ...list, enabled }) : undefined;
+  return changeList(db, id, (list) => ({ ...list, enabled }));
 }
 
 /** Removes a list and every rule that came from it. */

@@ -3,7 +3,8 @@
 // Stamps ids and times; matching is core/match, the message handlers are background/handlers.ts.
 import * as v from 'valibot';
 import { describeIssues } from '../core/claim-schema';
-import { type Rule, type RuleDraft, RuleDraftSchema } from '../core/rule';
+import { listName } from '../core/lists/list-name';
+import { type Rule, type RuleDraft, RuleDraftSchema, ruleDraftOf, sameDraft } from '../core/rule';
 import type { FactmarkDb } from './schema';
 
 /** A draft to save: a new rule (no id, or an unknown one) or new fields for an existing rule. */
@@ -13,7 +14,12 @@ export interface RuleSave extends RuleDraft {
   enabled?: boolean;
 }
 
-/** Saves a new rule, or updates an existing one's fields (its list and creation time stay). */
+/**
+ * Saves a new rule, or updates an existing one's fields (its list and creation time stay). New
+ * fields for a list's rule are the reader's override: the list's version is kept beside them
+ * (listVersion) so refreshes update it without undoing the edit. Saving the list's own fields
+ * again ends the override.
+ */
 export async function saveRule(db: FactmarkDb, save: RuleSave, now = Date.now()): Promise<Rule> {
   const { id, enabled, ...fields } = save;
   const parsed = v.safeParse(RuleDraftSchema, fields);
@@ -22,13 +28,16 @@ export async function saveRule(db: FactmarkDb, save: RuleSave, now = Date.now())
   return db.transaction('rw', db.rules, async () => {
     const existing = id ? await db.rules.get(id) : undefined;
     const rule: Rule = existing
-      ? {
-          ...existing,
-          ...draft,
-          sources: [...draft.sources],
-          enabled: enabled ?? existing.enabled,
-          updated: now,
-        }
+      ? withOverride(
+          {
+            ...existing,
+            ...draft,
+            sources: [...draft.sources],
+            enabled: enabled ?? existing.enabled,
+            updated: now,
+          },
+          existing.listId === null ? undefined : (existing.listVersion ?? ruleDraftOf(existing)),
+        )
       : {
           id: id ?? crypto.randomUUID(),
           ...draft,
@@ -38,6 +47,31 @@ export async function saveRule(db: FactmarkDb, save: RuleSave, now = Date.now())
           created: now,
           updated: now,
         };
+    await db.rules.put(rule);
+    return rule;
+  });
+}
+
+/** The rule with the list's version kept beside it, or without one when the fields are the list's. */
+function withOverride(rule: Rule, listVersion: RuleDraft | undefined): Rule {
+  const { listVersion: _old, ...fields } = rule;
+  return listVersion && !sameDraft(fields, listVersion) ? { ...fields, listVersion } : fields;
+}
+
+/**
+ * Drops the reader's edit of a list's rule: it says what the list says again. Undefined when there
+ * is no such rule; a rule with no edit is returned as it is.
+ */
+export async function useListVersion(
+  db: FactmarkDb,
+  id: string,
+  now = Date.now(),
+): Promise<Rule | undefined> {
+  return db.transaction('rw', db.rules, async () => {
+    const existing = await db.rules.get(id);
+    if (!existing?.listVersion) return existing;
+    const { listVersion, ...rest } = existing;
+    const rule: Rule = { ...rest, ...ruleDraftOf(listVersion), updated: now };
     await db.rules.put(rule);
     return rule;
   });
@@ -67,10 +101,16 @@ export async function deleteRule(db: FactmarkDb, id: string): Promise<boolean> {
   });
 }
 
-/** Every rule, newest first (by when it was made, so editing one does not reorder the list). */
-export async function allRules(db: FactmarkDb): Promise<Rule[]> {
+/**
+ * Every rule with its list's name, newest first (by when it was made, so editing one does not
+ * reorder the list).
+ */
+export async function allRules(db: FactmarkDb): Promise<RuleDetails[]> {
   const rules = await db.rules.toArray();
-  return rules.sort((a, b) => b.created - a.created || (a.id < b.id ? -1 : 1));
+  return withListNames(
+    db,
+    rules.sort((a, b) => b.created - a.created || (a.id < b.id ? -1 : 1)),
+  );
 }
 
 /** The rules that apply to pages: switched on (and their list too), oldest first (a stable order to compile in). */
@@ -83,19 +123,26 @@ export async function enabledRules(db: FactmarkDb): Promise<Rule[]> {
   return rules.sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : 1));
 }
 
-/** A rule with the title of the list it came from, when it came from one (for the card). */
+/**
+ * A rule with the name of the list it came from, when it came from one (for the card and the
+ * Rules view): the list's title, or its address's host (listName), never its id.
+ */
 export interface RuleDetails extends Rule {
   listTitle?: string;
 }
 
-/** The rules with these ids, in that order, with their lists' titles; unknown ids are skipped. */
+/** The rules with these ids, in that order, with their lists' names; unknown ids are skipped. */
 export async function rulesById(db: FactmarkDb, ids: readonly string[]): Promise<RuleDetails[]> {
   const rules = (await db.rules.bulkGet([...ids])).filter((rule): rule is Rule => rule !== undefined);
+  return withListNames(db, rules);
+}
+
+async function withListNames(db: FactmarkDb, rules: Rule[]): Promise<RuleDetails[]> {
   const listIds = [...new Set(rules.flatMap((rule) => (rule.listId ? [rule.listId] : [])))];
   const lists = listIds.length > 0 ? await db.lists.bulkGet(listIds) : [];
-  const titles = new Map(lists.flatMap((list) => (list ? [[list.id, list.title] as const] : [])));
+  const names = new Map(lists.flatMap((list) => (list ? [[list.id, listName(list)] as const] : [])));
   return rules.map((rule) => {
-    const listTitle = rule.listId ? titles.get(rule.listId) : undefined;
+    const listTitle = rule.listId ? names.get(rule.listId) : undefined;
     return listTitle === undefined ? rule : { ...rule, listTitle };
   });
 }

@@ -4,6 +4,7 @@
 // panel. Writes go through the background, which tells every tab to repaint.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { listName } from '../core/lists/list-name';
 import { checkListUrl, originPattern, patternCovers } from '../core/lists/subscription';
 import { RULE_LIMITS } from '../core/rule';
 import type { ListStored, ListSummary } from '../db/lists';
@@ -20,7 +21,7 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en
 
 /** "Imported “Title”: 12 rules" and, when some were left out, the first reason. */
 function storedText(verb: string, { list, invalid }: ListStored): string {
-  const head = `${verb} “${list.title}”: ${plural(list.rules, 'rule', 'rules')}.`;
+  const head = `${verb} “${listName(list)}”: ${plural(list.rules, 'rule', 'rules')}.`;
   const [first] = invalid;
   if (!first) return head;
   return `${head} ${plural(invalid.length, 'record was', 'records were')} left out (record ${first.record}, ${first.field}: ${first.reason}).`;
@@ -123,7 +124,7 @@ export function ListsView({ onChanged }: { onChanged?(): void } = {}) {
       <form class="list-subscribe" onSubmit={subscribe} noValidate>
         <label for="list-url">Subscribe to a list by address</label>
         {/* popup.css predates this form; its two layout rules travel with it. */}
-        <div class="row" style={{ display: 'flex', gap: '6px' }}>
+        <div class="list-subscribe-row" style={{ display: 'flex', gap: '6px' }}>
           <input
             style={{ flex: '1', minWidth: '0' }}
             id="list-url"
@@ -172,82 +173,88 @@ export function ListsView({ onChanged }: { onChanged?(): void } = {}) {
       )}
       {load.kind === 'ready' && load.lists.length > 0 && (
         <ul class="claims lists" aria-label="Correction lists">
-          {load.lists.map((list) => (
-            <li key={list.id} class={list.enabled ? 'claim list' : 'claim list disabled'}>
-              <p class="list-title">
-                <strong>{list.title}</strong> — {plural(list.rules, 'rule', 'rules')}
-              </p>
-              <p class="list-source">
-                {list.url ? (
-                  <a href={list.url} target="_blank" rel="noopener noreferrer">
-                    {list.url}
-                  </a>
-                ) : (
-                  'Imported from a file'
-                )}
-              </p>
-              {list.fetched !== undefined && (
-                <p class="list-fetched">
-                  {list.url ? 'Last fetched' : 'Imported'} {new Date(list.fetched).toLocaleString()}
+          {load.lists.map((list) => {
+            const name = listName(list);
+            return (
+              <li
+                key={list.id}
+                class={list.enabled ? 'claim correction-list' : 'claim correction-list disabled'}
+              >
+                <p class="list-title">
+                  <strong>{name}</strong> — {plural(list.rules, 'rule', 'rules')}
                 </p>
-              )}
-              {list.error && <p class="error list-error">{list.error}</p>}
-              <div class="actions">
-                <label class="switch">
-                  <input
-                    type="checkbox"
-                    role="switch"
-                    checked={list.enabled}
-                    aria-checked={list.enabled}
-                    aria-label={`List on: ${list.title}`}
-                    onChange={() =>
-                      void run('switch', async () => {
-                        await request('lists/set-enabled', { id: list.id, enabled: !list.enabled });
-                        return undefined;
-                      })
-                    }
-                  />
-                  On
-                </label>
-                {list.url && (
+                <p class="list-source">
+                  {list.url ? (
+                    <a href={list.url} target="_blank" rel="noopener noreferrer">
+                      {list.url}
+                    </a>
+                  ) : (
+                    'Imported from a file'
+                  )}
+                </p>
+                {list.fetched !== undefined && (
+                  <p class="list-fetched">
+                    {list.url ? 'Last fetched' : 'Imported'} {new Date(list.fetched).toLocaleString()}
+                  </p>
+                )}
+                {list.error && <p class="error list-error">{list.error}</p>}
+                <div class="actions">
+                  <label class="switch">
+                    <input
+                      type="checkbox"
+                      role="switch"
+                      checked={list.enabled}
+                      aria-checked={list.enabled}
+                      aria-label={`List on: ${name}`}
+                      onChange={() =>
+                        void run('switch', async () => {
+                          await request('lists/set-enabled', { id: list.id, enabled: !list.enabled });
+                          return undefined;
+                        })
+                      }
+                    />
+                    On
+                  </label>
+                  {list.url && (
+                    <button
+                      type="button"
+                      disabled={busy !== ''}
+                      aria-label={`Refresh ${name}`}
+                      onClick={() =>
+                        void run(`refresh ${list.id}`, async () => {
+                          const lists = await request('lists/refresh', { id: list.id });
+                          const now = lists.find((item) => item.id === list.id);
+                          // Removed while it was fetched: the removal stands and nothing was stored.
+                          if (!now) return `“${name}” was removed, so its refresh was not stored.`;
+                          return now.error ? undefined : `Refreshed “${listName(now)}”.`;
+                        })
+                      }
+                    >
+                      {busy === `refresh ${list.id}` ? 'Refreshing…' : 'Refresh'}
+                    </button>
+                  )}
                   <button
                     type="button"
-                    disabled={busy !== ''}
-                    aria-label={`Refresh ${list.title}`}
+                    class={confirming === list.id ? 'danger' : ''}
+                    aria-label={confirming === list.id ? `Confirm remove ${name}` : `Remove ${name}`}
+                    onKeyDown={(e) => e.key === 'Escape' && setConfirming(null)}
+                    onBlur={() => confirming === list.id && setConfirming(null)}
                     onClick={() =>
-                      void run('refresh', async () => {
-                        const lists = await request('lists/refresh', { id: list.id });
-                        const now = lists.find((item) => item.id === list.id);
-                        return now?.error ? undefined : `Refreshed “${now?.title ?? list.title}”.`;
-                      })
+                      confirming === list.id
+                        ? void run('remove', async () => {
+                            setConfirming(null);
+                            await request('lists/delete', { id: list.id });
+                            return `Removed “${name}” and its ${plural(list.rules, 'rule', 'rules')}.`;
+                          })
+                        : setConfirming(list.id)
                     }
                   >
-                    {busy === 'refresh' ? 'Refreshing…' : 'Refresh'}
+                    {confirming === list.id ? 'Confirm remove' : 'Remove'}
                   </button>
-                )}
-                <button
-                  type="button"
-                  class={confirming === list.id ? 'danger' : ''}
-                  aria-label={
-                    confirming === list.id ? `Confirm remove ${list.title}` : `Remove ${list.title}`
-                  }
-                  onKeyDown={(e) => e.key === 'Escape' && setConfirming(null)}
-                  onBlur={() => confirming === list.id && setConfirming(null)}
-                  onClick={() =>
-                    confirming === list.id
-                      ? void run('remove', async () => {
-                          setConfirming(null);
-                          await request('lists/delete', { id: list.id });
-                          return `Removed “${list.title}” and its ${plural(list.rules, 'rule', 'rules')}.`;
-                        })
-                      : setConfirming(list.id)
-                  }
-                >
-                  {confirming === list.id ? 'Confirm remove' : 'Remove'}
-                </button>
-              </div>
-            </li>
-          ))}
+                </div>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

@@ -1,14 +1,20 @@
 // The popup's "Rules" view: every phrase rule the reader made ("highlight this phrase on every
-// page"), each with an on/off switch, Edit (in place) and Delete (with a confirm step). Writes go
-// through the background, which tells every tab to repaint.
+// page") or a correction list brought (named by the list's title, see RuleOrigin), each with an
+// on/off switch, Edit (in place; on a list's rule, the reader's override) and Delete (with a
+// confirm step). Writes go through the background, which tells every tab to repaint.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { parseSources } from '../core/claim-input';
 import { VERDICT_LABELS, VERDICTS, type Verdict } from '../core/model';
-import type { Rule, RuleDraft } from '../core/rule';
+import { type Rule, type RuleDraft, ruleDraftOf } from '../core/rule';
+import type { RuleDetails } from '../db/rules';
 import { request } from '../request';
 import { SourceLinks, VerdictBadge } from '../ui/claim-view';
+import { RuleOrigin } from './rule-origin';
 
-type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; rules: Rule[] };
+type Load =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; rules: RuleDetails[] };
 
 const message = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
 
@@ -90,7 +96,12 @@ export function RulesView() {
                     )}
                     {rule.note && <p class="fm-note">{rule.note}</p>}
                     <SourceLinks sources={rule.sources} />
-                    {rule.listId && <p class="rule-list">from list {rule.listId}</p>}
+                    <RuleOrigin
+                      rule={rule}
+                      onUseListVersion={() =>
+                        void write(() => request('rules/use-list-version', { id: rule.id }))
+                      }
+                    />
                   </div>
                   <div class="actions">
                     <label class="switch">
@@ -102,7 +113,11 @@ export function RulesView() {
                         aria-label={`Enabled: ${rule.phrase}`}
                         onChange={() =>
                           void write(() =>
-                            request('rules/save', { ...draftOf(rule), id: rule.id, enabled: !rule.enabled }),
+                            request('rules/save', {
+                              ...ruleDraftOf(rule),
+                              id: rule.id,
+                              enabled: !rule.enabled,
+                            }),
                           )
                         }
                       />
@@ -134,11 +149,6 @@ export function RulesView() {
       )}
     </section>
   );
-}
-
-function draftOf(rule: Rule): RuleDraft {
-  const { phrase, matchCase, verdict, correction, note, sources } = rule;
-  return { phrase, matchCase, verdict, correction, note, sources };
 }
 
 /** Edits a rule's phrase, match case, verdict, correction, note and sources. */
@@ -198,6 +208,9 @@ function RuleEditor({
       }}
       noValidate
     >
+      {rule.listId && (
+        <p class="rule-list">Your edit overrides the list’s version; refreshing the list keeps it.</p>
+      )}
       <label for={id('phrase')}>Phrase</label>
       <input
         id={id('phrase')}

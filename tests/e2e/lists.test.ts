@@ -7,11 +7,13 @@
 // The popup flows are Chromium only: Firefox refuses to open a moz-extension:// page over
 // WebDriver BiDi (BROWSERS.md). A reader's own way in — "Manage corrections" on a correction's
 // card opens the review page's Rules & lists — is driven in both browsers: a page the extension
-// opened itself can be driven in Firefox too.
+// opened itself can be driven in Firefox too. There the reader also edits a list's rule (the edit
+// outlives a refresh until they take the list's version back), and switches off or removes a list
+// while the server holds its refresh's answer: the list stays off, or gone.
 import { describe, expect, it } from 'vitest';
 import { listFile } from '../unit/support/list-files';
 import { BROWSER_NAMES, hasBuiltExtension, type TestPage, waitFor } from './support/browsers';
-import { contentScriptReady, pointOn, waitForHighlight } from './support/page-actions';
+import { contentScriptReady, pointOn, waitForHighlight, waitForPainted } from './support/page-actions';
 import { FIXTURE_PAGES, useBrowser, useServer } from './support/suite-setup';
 
 const LIST = listFile('e2e-corrections.json');
@@ -22,10 +24,30 @@ const TITLE = 'E2E desk corrections';
 const built = hasBuiltExtension();
 const server = useServer(FIXTURE_PAGES);
 
+/** A second list that stays on throughout: once its phrase is painted, the page has repainted. */
+const CONTROL_TITLE = 'E2E control corrections';
+const CONTROL_PHRASE = 'a momentary flicker';
+const CONTROL_LIST = LIST.replace(TITLE, CONTROL_TITLE).replace(PHRASE, CONTROL_PHRASE);
+
 const bodyText = (page: TestPage) => page.evaluate(() => document.body.textContent ?? '');
 const misleading = async (page: TestPage) =>
   ((await page.highlights()).find((h) => h.name === 'factmark-misleading')?.texts ?? []).map((t) =>
     t.replace(/\s+/g, ' '),
+  );
+
+/** Subscribes from the Lists view (popup or review page) and waits for its answer. */
+async function subscribe(view: TestPage, address: string, title: string) {
+  await view.click('#list-url');
+  await view.type(address);
+  await view.keyboardPress('Enter');
+  await waitFor(async () => (await bodyText(view)).includes(`Subscribed to “${title}”: 1 rule.`), 15_000);
+}
+
+/** The list's on/off switch as the Lists view shows it. */
+const listIsOn = (view: TestPage, title: string) =>
+  view.evaluate(
+    (label) => document.querySelector<HTMLInputElement>(`input[aria-label="${label}"]`)?.checked ?? null,
+    `List on: ${title}`,
   );
 
 describe.skipIf(!built)('correction lists in chromium', () => {
@@ -43,11 +65,8 @@ describe.skipIf(!built)('correction lists in chromium', () => {
       () => popup.evaluate(() => (document.body.textContent ?? '').includes('No correction lists yet')),
       10_000,
     );
-    await popup.click('#list-url');
-    await popup.type(server.url('/lists/desk.json'));
-    await popup.keyboardPress('Enter');
     // The list's one good rule is stored; the two-letter phrase is refused and said so.
-    await waitFor(async () => (await bodyText(popup)).includes(`Subscribed to “${TITLE}”: 1 rule.`), 15_000);
+    await subscribe(popup, server.url('/lists/desk.json'), TITLE);
     expect(await bodyText(popup)).toContain('1 record was left out (record 2, phrase: must be at least 2');
     expect(await bodyText(popup)).toContain(server.url('/lists/desk.json'));
 
@@ -149,9 +168,8 @@ describe.skipIf(!built)('correction lists in chromium', () => {
 describe.skipIf(!built).each(BROWSER_NAMES)('correction lists from a correction card in %s', (name) => {
   const browser = useBrowser(name);
 
-  it('"Manage corrections" opens Rules & lists; a subscribed list applies and outlives a broken version', async () => {
-    const address = server.url(`/lists/card-${name}.json`);
-    server.setPage(`/lists/card-${name}.json`, LIST, 'application/json');
+  /** The reader's way in: a built-in correction's card, "Manage corrections", the review page. */
+  async function openRulesAndLists() {
     const seed = await browser.newPage();
     await seed.goto(server.url('/seed-article.html'));
     await waitForHighlight(seed, 'factmark-false', 'Digital Rights Act (DSA)');
@@ -159,18 +177,46 @@ describe.skipIf(!built).each(BROWSER_NAMES)('correction lists from a correction 
     await seed.mouseClick(dsa.x, dsa.y);
     await waitFor(() => seed.findByRole('dialog', 'Correction'), 5000);
     await seed.clickByRole('button', 'Manage corrections');
-
     const review = await browser.waitForExtensionPage('review.html', 15_000);
     // The panel opens by itself at the lists, with its empty state.
     await waitFor(async () => (await bodyText(review)).includes('No correction lists yet'), 10_000);
-    await review.click('#list-url');
-    await review.type(address);
-    await review.keyboardPress('Enter');
-    await waitFor(async () => (await bodyText(review)).includes(`Subscribed to “${TITLE}”: 1 rule.`), 15_000);
+    return { seed, review };
+  }
+
+  it('"Manage corrections" opens Rules & lists; a subscribed list applies, keeps the reader’s edit across a refresh, and outlives a broken version', async () => {
+    const address = server.url(`/lists/card-${name}.json`);
+    server.setPage(`/lists/card-${name}.json`, LIST, 'application/json');
+    const { seed, review } = await openRulesAndLists();
+    await subscribe(review, address, TITLE);
 
     const article = await browser.newPage();
     await article.goto(server.url('/bbc-1.html'));
     await waitFor(async () => (await misleading(article)).includes(PHRASE), 10_000, 100, 'not highlighted');
+
+    // The reader edits the list's rule: the edit is theirs, survives a refresh, and can be undone.
+    await review.clickByRole('button', 'Edit');
+    // The editor puts the focus on its phrase first; the reader then moves to the correction.
+    await waitFor(() => review.evaluate(() => document.activeElement?.id.endsWith('-phrase') ?? false), 5000);
+    await review.evaluate(() => {
+      const field = document.querySelector<HTMLTextAreaElement>('textarea[id$="-correction"]');
+      field?.focus();
+      field?.select();
+    });
+    await review.type('My own correction.');
+    await review.clickByRole('button', 'Save');
+    await waitFor(
+      async () => (await bodyText(review)).includes('Edited by you — overrides the list’s version'),
+      10_000,
+    );
+    await review.clickByRole('button', `Refresh ${TITLE}`);
+    await waitFor(async () => (await bodyText(review)).includes(`Refreshed “${TITLE}”.`), 15_000);
+    await waitFor(async () => (await bodyText(review)).includes('Edited by you'), 10_000);
+    console.log('DEBUG', (await bodyText(review)).split('Rules').pop());
+    expect(await bodyText(review)).toContain('Correction: My own correction.');
+    expect(await bodyText(review)).toContain(`From the list “${TITLE}”`);
+    await review.clickByRole('button', `Use the list’s version: ${PHRASE}`);
+    await waitFor(async () => !(await bodyText(review)).includes('Edited by you'), 10_000);
+    expect(await bodyText(review)).toContain('Correction: Served from a subscribed list in the e2e test.');
 
     // A broken version: the refresh says why, and the copy already stored stays in force.
     server.setPage(
@@ -194,6 +240,60 @@ describe.skipIf(!built).each(BROWSER_NAMES)('correction lists from a correction 
       'rules outlived the list',
     );
     server.removePage(`/lists/card-${name}.json`);
+    for (const page of [article, review, seed]) await page.close();
+  });
+
+  it('a list switched off or removed while it is being refreshed stays off, and does not come back', async () => {
+    const path = `/lists/held-${name}.json`;
+    const controlPath = `/lists/control-${name}.json`;
+    server.setPage(path, LIST, 'application/json');
+    server.setPage(controlPath, CONTROL_LIST, 'application/json');
+    const { seed, review } = await openRulesAndLists();
+    await subscribe(review, server.url(path), TITLE);
+    await subscribe(review, server.url(controlPath), CONTROL_TITLE);
+    const article = await browser.newPage();
+    await article.goto(server.url('/bbc-1.html'));
+    await waitForPainted(article, CONTROL_PHRASE);
+    await waitFor(async () => (await misleading(article)).includes(PHRASE), 10_000, 100, 'not highlighted');
+
+    // Switched off while the server holds the refresh's answer: the answer, stored, leaves it off.
+    const held = server.hold(path);
+    await review.clickByRole('button', `Refresh ${TITLE}`);
+    await held.arrived;
+    await review.clickByRole('switch', `List on: ${TITLE}`);
+    await waitFor(async () => !(await misleading(article)).includes(PHRASE), 10_000, 100, 'still painted');
+    held.release();
+    await waitFor(async () => (await bodyText(review)).includes(`Refreshed “${TITLE}”.`), 15_000);
+    expect(await listIsOn(review, TITLE)).toBe(false);
+    await article.reload();
+    await waitForPainted(article, CONTROL_PHRASE);
+    expect(await misleading(article)).not.toContain(PHRASE);
+
+    // Removed while the server holds the refresh's answer: the list does not come back.
+    await review.clickByRole('switch', `List on: ${TITLE}`);
+    await waitFor(async () => (await misleading(article)).includes(PHRASE), 10_000, 100, 'not back on');
+    const again = server.hold(path);
+    await review.clickByRole('button', `Refresh ${TITLE}`);
+    await again.arrived;
+    await review.clickByRole('button', `Remove ${TITLE}`);
+    await review.clickByRole('button', `Confirm remove ${TITLE}`);
+    await waitFor(async () => (await bodyText(review)).includes(`Removed “${TITLE}”`), 10_000);
+    again.release();
+    await waitFor(
+      async () => (await bodyText(review)).includes(`“${TITLE}” was removed, so its refresh was not stored.`),
+      15_000,
+    );
+    expect(await listIsOn(review, TITLE)).toBeNull();
+    expect(await bodyText(review)).not.toContain(`${TITLE} — 1 rule`);
+    await article.reload();
+    await waitForPainted(article, CONTROL_PHRASE);
+    expect(await misleading(article)).not.toContain(PHRASE);
+
+    await review.clickByRole('button', `Remove ${CONTROL_TITLE}`);
+    await review.clickByRole('button', `Confirm remove ${CONTROL_TITLE}`);
+    await waitFor(async () => (await bodyText(review)).includes('No correction lists yet'), 10_000);
+    server.removePage(path);
+    server.removePage(controlPath);
     for (const page of [article, review, seed]) await page.close();
   });
 });

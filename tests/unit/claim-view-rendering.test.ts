@@ -7,26 +7,13 @@ import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/core/model';
 import { ClaimView, SourceLinks, type WordsAs } from '../../src/ui/claim-view';
 import { makeClaim } from './support/claims';
+import { elements, expand, texts } from './support/render-tree';
 
 const T0 = Date.UTC(2026, 0, 1);
 
 const claim = (partial: Partial<Claim>): Claim =>
   makeClaim({ id: 'c1', verdict: 'false', created: T0, updated: T0, ...partial });
 
-/** Host elements (strings are text) of a rendered tree, function components called. */
-function expand(node: ComponentChild): (VNode | string)[] {
-  if (node === null || node === undefined || typeof node === 'boolean') return [];
-  if (typeof node === 'string' || typeof node === 'number' || typeof node === 'bigint') return [String(node)];
-  if (Array.isArray(node)) return node.flatMap(expand);
-  const vnode = node as VNode<{ children?: ComponentChild }>;
-  if (typeof vnode.type === 'function') {
-    return expand((vnode.type as (props: object) => ComponentChild)(vnode.props));
-  }
-  return [vnode, ...expand(vnode.props.children)];
-}
-
-const elements = (tree: (VNode | string)[]) => tree.filter((n): n is VNode => typeof n !== 'string');
-const texts = (tree: (VNode | string)[]) => tree.filter((n): n is string => typeof n === 'string');
 type LinkProps = { href: string; target: string; rel: string; children: ComponentChild };
 
 describe('SourceLinks', () => {

@@ -8,9 +8,10 @@ import {
   recordListError,
   setListEnabled,
   storeList,
+  storeRefreshedList,
   updateListRecord,
 } from '../../src/db/lists';
-import { enabledRules, saveRule, setRuleEnabled } from '../../src/db/rules';
+import { allRules, enabledRules, saveRule, setRuleEnabled, useListVersion } from '../../src/db/rules';
 import { freshDbPerTest } from './support/fresh-db';
 import { listFile } from './support/list-files';
 
@@ -123,5 +124,119 @@ describe('correction lists in the database', () => {
     expect(await setListEnabled(db(), list().id, false)).toBeUndefined();
     expect(await recordListError(db(), list().id, 'x')).toBeUndefined();
     expect(await db().lists.count()).toBe(0);
+  });
+});
+
+describe('the reader’s edits to a list’s rules', () => {
+  const listRule = async (phrase: string) => {
+    const found = (await db().rules.toArray()).find((r) => r.phrase === phrase);
+    if (!found) throw new Error(`no rule “${phrase}”`);
+    return found;
+  };
+  const edit = async (phrase: string, change: Partial<RuleDraft>) => {
+    const {
+      id,
+      listId: _l,
+      enabled: _e,
+      created: _c,
+      updated: _u,
+      listVersion: _v,
+      ...fields
+    } = await listRule(phrase);
+    return saveRule(db(), { ...fields, ...change, id }, 1500);
+  };
+
+  it('keeps the reader’s edit over the list’s new version when the list is refreshed', async () => {
+    await storeList(db(), list(), [rule('the minister said', { correction: 'List v1.' })], 1000);
+    const edited = await edit('the minister said', { correction: 'My own correction.' });
+    expect(edited.listVersion).toMatchObject({ phrase: 'the minister said', correction: 'List v1.' });
+
+    await storeRefreshedList(db(), list(), [rule('the minister said', { correction: 'List v2.' })], 2000);
+    const after = await listRule('the minister said');
+    expect(after).toMatchObject({ id: edited.id, correction: 'My own correction.', listId: list().id });
+    expect(after.listVersion).toMatchObject({ correction: 'List v2.' });
+    expect((await enabledRules(db())).map((r) => r.correction)).toEqual(['My own correction.']);
+  });
+
+  it('follows an edited phrase by the list’s phrase, so the edit survives a refresh', async () => {
+    await storeList(db(), list(), [rule('the minister said')], 1000);
+    const edited = await edit('the minister said', { phrase: 'the minister claimed' });
+    await storeRefreshedList(db(), list(), [rule('the minister said', { note: 'v2' })], 2000);
+    expect(await db().rules.count()).toBe(1);
+    expect(await listRule('the minister claimed')).toMatchObject({
+      id: edited.id,
+      listVersion: { phrase: 'the minister said', note: 'v2' },
+    });
+  });
+
+  it('is not an edit to switch a list’s rule off, nor to save the list’s own words', async () => {
+    await storeList(db(), list(), [rule('the minister said')], 1000);
+    const { id } = await listRule('the minister said');
+    await saveRule(db(), { ...rule('the minister said'), id, enabled: false }, 1500);
+    expect((await listRule('the minister said')).listVersion).toBeUndefined();
+  });
+
+  it('goes back to the list’s version on request, and follows the list again', async () => {
+    await storeList(db(), list(), [rule('the minister said', { correction: 'List v1.' })], 1000);
+    const edited = await edit('the minister said', { correction: 'Mine.' });
+    const back = await useListVersion(db(), edited.id, 1800);
+    expect(back).toMatchObject({ correction: 'List v1.', updated: 1800 });
+    expect(back?.listVersion).toBeUndefined();
+    await storeRefreshedList(db(), list(), [rule('the minister said', { correction: 'List v2.' })], 2000);
+    expect(await listRule('the minister said')).toMatchObject({ correction: 'List v2.' });
+  });
+
+  it('ends the override once the list says what the reader wrote', async () => {
+    await storeList(db(), list(), [rule('the minister said', { correction: 'List v1.' })], 1000);
+    await edit('the minister said', { correction: 'Fixed.' });
+    await storeRefreshedList(db(), list(), [rule('the minister said', { correction: 'Fixed.' })], 2000);
+    expect((await listRule('the minister said')).listVersion).toBeUndefined();
+  });
+
+  it('makes an edited rule the reader’s own when the list drops its phrase; unedited ones go', async () => {
+    await storeList(db(), list(), [rule('the minister said'), rule('untouched phrase')], 1000);
+    const edited = await edit('the minister said', { note: 'My note.' });
+    await storeRefreshedList(db(), list(), [rule('a new phrase')], 2000);
+    const own = await listRule('the minister said');
+    expect(own).toMatchObject({ id: edited.id, listId: null, note: 'My note.' });
+    expect(own.listVersion).toBeUndefined();
+    expect((await db().rules.toArray()).map((r) => r.phrase).sort()).toEqual([
+      'a new phrase',
+      'the minister said',
+    ]);
+    // Removing the list later leaves the reader's rule alone.
+    await deleteList(db(), list().id);
+    expect((await enabledRules(db())).map((r) => r.phrase)).toEqual(['the minister said']);
+  });
+
+  it('names a rule’s list by its title, or its address’s host when it has none', async () => {
+    await storeList(db(), list(), [rule('titled phrase')], 1000);
+    const untitled = list({
+      id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+      title: '',
+      url: 'https://fact.example/l.json',
+    });
+    await storeList(db(), untitled, [rule('untitled phrase')], 1000);
+    const names = Object.fromEntries((await allRules(db())).map((r) => [r.phrase, r.listTitle]));
+    expect(names).toEqual({ 'titled phrase': 'Desk corrections', 'untitled phrase': 'fact.example' });
+  });
+});
+
+describe('a refresh against the list as it is now', () => {
+  it('stores nothing for a list removed meanwhile, and keeps the reader’s switch', async () => {
+    await storeList(db(), list(), [rule('list phrase')], 1000);
+    await setListEnabled(db(), list().id, false);
+    // The refresh read the list while it was on.
+    expect(await storeRefreshedList(db(), list({ enabled: true }), [rule('new phrase')], 2000)).toMatchObject(
+      {
+        enabled: false,
+        rules: 1,
+      },
+    );
+    expect(await phrasesFor()).toEqual([]);
+    await deleteList(db(), list().id);
+    expect(await storeRefreshedList(db(), list(), [rule('new phrase')], 3000)).toBeUndefined();
+    expect(await db().lists.count()).toBe(0);
+    expect(await db().rules.count()).toBe(0);
   });
 });

@@ -267,3 +267,74 @@ describe('subscribing and refreshing through the background handlers', () => {
     expect(await db.rules.count()).toBe(0);
   });
 });
+
+/** The next request is held open: `arrived` once it is in, given its `answer` on `release()`. */
+function holdNextRequest(answer: (res: ServerResponse) => void) {
+  let arrived: () => void = () => undefined;
+  let release: () => void = () => undefined;
+  const isIn = new Promise<void>((ok) => {
+    arrived = ok;
+  });
+  serve = (_req, res) => {
+    release = () => answer(res);
+    arrived();
+  };
+  return { arrived: isIn, release: () => release() };
+}
+const answerWith = (body: string, etag: string) => (res: ServerResponse) =>
+  res.writeHead(200, { 'Content-Type': 'application/json', ETag: etag }).end(body);
+
+describe('the reader’s switch and removal during a refresh', () => {
+  let db: FactmarkDb;
+  let n = 0;
+  let handlers: ReturnType<typeof makeListHandlers>;
+  beforeEach(() => {
+    db = openDb(`factmark-refresh-race-${n++}`);
+    handlers = makeListHandlers(db, { rulesChanged: () => undefined });
+  });
+  afterEach(async () => {
+    await db.delete();
+  });
+  const NEW_COPY = LIST_TEXT.replace("the president's face", 'a momentary flicker');
+
+  it('keeps a list switched off during its refresh off, with the new copy and validators stored', async () => {
+    serveVersion(LIST_TEXT, '"v1"');
+    const { list } = await handlers['lists/subscribe']({ url: `${origin}/desk.json` });
+    const held = holdNextRequest(answerWith(NEW_COPY, '"v2"'));
+    const refreshing = handlers['lists/refresh']({ id: list.id });
+    await held.arrived;
+    await handlers['lists/set-enabled']({ id: list.id, enabled: false });
+    held.release();
+
+    const [after] = await refreshing;
+    expect(after).toMatchObject({ id: list.id, enabled: false, etag: '"v2"', rules: 1 });
+    expect((await db.rules.toArray()).map((r) => r.phrase)).toEqual(['a momentary flicker']);
+    expect(await enabledRules(db)).toEqual([]);
+  });
+
+  it('keeps a list switched off during a refresh that finds it unchanged (304) off', async () => {
+    serveVersion(LIST_TEXT, '"v1"');
+    const { list } = await handlers['lists/subscribe']({ url: `${origin}/desk.json` });
+    const held = holdNextRequest((res) => res.writeHead(304, { ETag: '"v1"' }).end());
+    const refreshing = handlers['lists/refresh']({});
+    await held.arrived;
+    await handlers['lists/set-enabled']({ id: list.id, enabled: false });
+    held.release();
+    expect(await refreshing).toMatchObject([{ id: list.id, enabled: false, etag: '"v1"', rules: 1 }]);
+    expect(await enabledRules(db)).toEqual([]);
+  });
+
+  it('writes nothing for a list removed during its refresh: it does not come back', async () => {
+    serveVersion(LIST_TEXT, '"v1"');
+    const { list } = await handlers['lists/subscribe']({ url: `${origin}/desk.json` });
+    const held = holdNextRequest(answerWith(NEW_COPY, '"v2"'));
+    const refreshing = handlers['lists/refresh']({ id: list.id });
+    await held.arrived;
+    expect(await handlers['lists/delete']({ id: list.id })).toEqual({ deleted: true });
+    held.release();
+
+    expect(await refreshing).toEqual([]);
+    expect(await db.lists.count()).toBe(0);
+    expect(await db.rules.count()).toBe(0);
+  });
+});

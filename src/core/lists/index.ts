@@ -2,6 +2,7 @@
 // rule drafts. Re-exports only; fetching, storing and refreshing are the background's.
 export { RATING_VERDICTS, readClaimReviewList, verdictOfRating } from './claim-review-list';
 export { isFactmarkList, LIST_FORMAT, LIST_VERSION, ListHeaderSchema, ListRuleSchema } from './factmark-list';
+export { listName } from './list-name';
 export { type ListFormat, type ListParse, type ListSource, parseCorrectionList } from './parse';
 export type { InvalidRecord, ListRead } from './read';
 export {

@@ -25,9 +25,19 @@ export interface TestServer {
   setPage(path: string, body: string | Buffer, contentType?: string, headers?: Record<string, string>): void;
   /** Remove an override registered with `setPage`. */
   removePage(path: string): void;
+  /**
+   * Hold the next request for `path` open: `arrived` resolves once it is in, and it is answered
+   * (with what is served then) only on `release()`. For tests of what happens during a fetch.
+   */
+  hold(path: string): HeldRequest;
   /** Paths requested so far (for debugging / asserting). */
   readonly requests: string[];
   close(): Promise<void>;
+}
+
+export interface HeldRequest {
+  readonly arrived: Promise<void>;
+  release(): void;
 }
 
 const TYPES: Record<string, string> = {
@@ -63,6 +73,7 @@ export async function startServer(root?: string): Promise<TestServer> {
     { body: string | Buffer; type: string; headers?: Record<string, string> }
   >();
   const requests: string[] = [];
+  const holds = new Map<string, { arrived(): void; released: Promise<void> }>();
 
   const server: Server = createServer(async (req, res) => {
     const method = req.method ?? 'GET';
@@ -78,6 +89,12 @@ export async function startServer(root?: string): Promise<TestServer> {
     if (method !== 'GET' && method !== 'HEAD') {
       res.writeHead(405, headers).end();
       return;
+    }
+    const held = holds.get(pathname);
+    if (held) {
+      holds.delete(pathname);
+      held.arrived();
+      await held.released;
     }
     const override = overrides.get(pathname);
     if (override) {
@@ -125,6 +142,18 @@ export async function startServer(root?: string): Promise<TestServer> {
     },
     removePage(path) {
       overrides.delete(normalizePath(path));
+    },
+    hold(path) {
+      let arrived: () => void = () => undefined;
+      let release: () => void = () => undefined;
+      const isIn = new Promise<void>((ok) => {
+        arrived = ok;
+      });
+      const released = new Promise<void>((ok) => {
+        release = ok;
+      });
+      holds.set(normalizePath(path), { arrived, released });
+      return { arrived: isIn, release };
     },
     close: () =>
       new Promise<void>((ok) => {

@@ -38,6 +38,7 @@ export function useServer(root?: string): TestServer {
     url: (path) => live().url(path),
     setPage: (path, body, contentType, headers) => live().setPage(path, body, contentType, headers),
     removePage: (path) => live().removePage(path),
+    hold: (path) => live().hold(path),
     close: () => live().close(),
   };
 }
