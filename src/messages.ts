@@ -6,7 +6,6 @@ import { ClaimDraftSchema } from './core/claim-schema';
 import type { EncodedRules } from './core/match/transport';
 import type { Claim, Verdict } from './core/model';
 import { RULE_LIMITS, type Rule, RuleDraftSchema } from './core/rule';
-import { isWebUrl } from './core/url/page-key';
 import type { ListStored, ListSummary } from './db/lists';
 import type { RuleDetails } from './db/rules';
 import type { DetectionSettings } from './db/settings';
@@ -33,22 +32,9 @@ export interface RulesForPage {
 /** Requests to the background (from content scripts, the popup and the review page). */
 export const requestSchemas = {
   'claims/for-page': v.strictObject({ url, canonical: v.optional(url) }),
-  // Content scripts run on http and https pages only: a claim for any other scheme (javascript:,
-  // data:, file:) is not one a reader made, and could become a link on the review page.
-  'claims/save': v.pipe(
-    ClaimDraftSchema,
-    v.forward(
-      v.check((draft) => isWebUrl(draft.url), 'must be an http or https address'),
-      ['url'],
-    ),
-    v.forward(
-      v.check(
-        (draft) => draft.canonical === undefined || isWebUrl(draft.canonical),
-        'must be an http or https address',
-      ),
-      ['canonical'],
-    ),
-  ),
+  // The claim schema allows http and https pages only (core/url/web-address.ts): a claim for any
+  // other scheme (javascript:, data:, file:) is not one a reader made, and could become a link.
+  'claims/save': ClaimDraftSchema,
   'claims/delete': v.strictObject({ id }),
   'page/report': v.strictObject({
     total: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)),

@@ -1,18 +1,22 @@
 // Turns what a reader typed into the editor's Sources and Tags fields into clean lists, with a
 // message that says what to fix. Pure.
 import { LIMITS } from './claim-schema';
-import { isWebUrl } from './url/page-key';
+import { checkWebAddress } from './url/web-address';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** One source URL per line (blank lines ignored); each must be http or https. */
+/** One source URL per line (blank lines ignored); each must follow the address policy (http or https). */
 export function parseSources(input: string): Parsed<string[]> {
   const lines = input
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean);
   for (const [i, line] of lines.entries()) {
-    if (!isWebUrl(line)) {
+    const checked = checkWebAddress(line);
+    if (!checked.ok && checked.problem === 'credentials') {
+      return { ok: false, error: `Source ${i + 1} has a user name or password in it: leave them out` };
+    }
+    if (!checked.ok) {
       return {
         ok: false,
         error: `Source ${i + 1} is not a web address: write it as https://… ("${clip(line)}")`,

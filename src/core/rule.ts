@@ -3,7 +3,6 @@
 // limits and validators; no I/O. Matching is core/match, list files are core/lists.
 import * as v from 'valibot';
 import { ClaimFieldsSchema } from './claim-schema';
-import type { Verdict } from './model';
 
 export const RULE_LIMITS = {
   /** A phrase's length, in characters, after trimming. */
@@ -17,17 +16,8 @@ export const RULE_LIMITS = {
   title: 200,
 } as const;
 
-/** A rule as written or imported, before it is stored. */
-export interface RuleDraft {
-  /** What is highlighted: matched ignoring case (unless matchCase), spacing, quotes, dashes, accents. */
-  phrase: string;
-  matchCase: boolean;
-  /** null: no verdict, just a correction or note. */
-  verdict: Verdict | null;
-  correction: string;
-  note: string;
-  sources: string[];
-}
+/** A rule as written or imported, before it is stored (see RuleDraftSchema). */
+export type RuleDraft = v.InferOutput<typeof RuleDraftSchema>;
 
 /** A stored rule. */
 export interface Rule extends RuleDraft {
@@ -88,12 +78,15 @@ export const PhraseSchema = v.pipe(
   v.maxLength(RULE_LIMITS.phraseMax, `must be at most ${RULE_LIMITS.phraseMax} characters`),
 );
 
-/** A rule draft from anywhere untrusted: a content script's message, a list file. */
+/** The fields a rule shares with a claim: all the reader writes but tags. */
+export const RuleFieldsSchema = v.omit(ClaimFieldsSchema, ['tags']);
+
+/**
+ * A rule draft from anywhere untrusted: a content script's message, a list file. The phrase is
+ * matched ignoring case (unless matchCase), spacing, quotes, dashes and accents.
+ */
 export const RuleDraftSchema = v.strictObject({
   phrase: PhraseSchema,
   matchCase: v.boolean(),
-  verdict: ClaimFieldsSchema.verdict,
-  correction: ClaimFieldsSchema.correction,
-  note: ClaimFieldsSchema.note,
-  sources: ClaimFieldsSchema.sources,
+  ...RuleFieldsSchema.entries,
 });

@@ -1,6 +1,7 @@
 // Claim queries and writes. Callers pass validated drafts; this module stamps ids, keys and
 // times, and answers the per-page query.
 import type { Claim, ClaimDraft } from '../core/model';
+import { normaliseClaim, readerFields } from '../core/normalise-claim';
 import { pageKey, pageKeys } from '../core/url/page-key';
 import type { FactmarkDb } from './schema';
 
@@ -9,38 +10,13 @@ export async function saveClaim(db: FactmarkDb, draft: ClaimDraft, now = Date.no
   return db.transaction('rw', db.claims, async () => {
     const existing = draft.id ? await db.claims.get(draft.id) : undefined;
     if (existing) {
-      const updated: Claim = {
-        ...existing,
-        verdict: draft.verdict,
-        correction: draft.correction,
-        note: draft.note,
-        sources: [...draft.sources],
-        tags: [...draft.tags],
-        updated: now,
-      };
+      const updated: Claim = { ...existing, ...readerFields(draft), updated: now };
       await db.claims.put(updated);
       return updated;
     }
-    const key = pageKey(draft.url);
-    if (!key) throw new Error(`not a page URL: ${draft.url}`);
-    const canonicalKey = draft.canonical ? (pageKey(draft.canonical) ?? undefined) : undefined;
-    const claim: Claim = {
-      id: draft.id ?? crypto.randomUUID(),
-      url: draft.url,
-      ...(draft.canonical ? { canonical: draft.canonical } : {}),
-      title: draft.title,
-      pageKey: key,
-      ...(canonicalKey ? { canonicalKey } : {}),
-      quote: { ...draft.quote },
-      position: { ...draft.position },
-      verdict: draft.verdict,
-      correction: draft.correction,
-      note: draft.note,
-      sources: [...draft.sources],
-      tags: [...draft.tags],
-      created: now,
-      updated: now,
-    };
+    if (!pageKey(draft.url)) throw new Error(`not a page URL: ${draft.url}`);
+    const { id, ...fields } = draft;
+    const claim = normaliseClaim({ ...fields, id: id ?? crypto.randomUUID(), created: now, updated: now });
     await db.claims.add(claim);
     return claim;
   });

@@ -4,7 +4,7 @@
 import type { Ref } from 'preact';
 import { type Claim, type ClaimFields, VERDICT_LABELS } from '../core/model';
 import type { SearchQuery } from '../core/search/query';
-import { isWebUrl } from '../core/url/page-key';
+import { isWebUrl } from '../core/url/web-address';
 import { ClaimEditor } from '../ui/claim-editor';
 import { VerdictBadge } from '../ui/claim-view';
 import { Marked } from './marked';

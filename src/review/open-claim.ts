@@ -2,7 +2,7 @@
 // page's claims, asks it to scroll to this one and pulse its highlight.
 import browser, { type Tabs } from 'webextension-polyfill';
 import type { Claim } from '../core/model';
-import { isWebUrl } from '../core/url/page-key';
+import { isWebUrl } from '../core/url/web-address';
 import { askTab } from '../popup/page-link';
 
 export type Opened = 'revealed' | 'not-found';

@@ -1,7 +1,7 @@
 // A page heading in the grouped review list: the page's title, site and how many notes it has.
 import type { Ref } from 'preact';
 import type { SearchQuery } from '../core/search/query';
-import { isWebUrl } from '../core/url/page-key';
+import { isWebUrl } from '../core/url/web-address';
 import { Marked } from './marked';
 
 export interface PageRowProps {

@@ -3,7 +3,7 @@
 // text; only http/https sources become links.
 import type { ComponentChildren } from 'preact';
 import { type Claim, paintOf, VERDICT_LABELS } from '../core/model';
-import { isWebUrl } from '../core/url/page-key';
+import { isWebUrl } from '../core/url/web-address';
 
 export function VerdictBadge({ claim }: { claim: Pick<Claim, 'verdict'> }) {
   const paint = paintOf(claim.verdict);

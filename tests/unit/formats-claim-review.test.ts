@@ -139,7 +139,7 @@ describe('ClaimReview import', () => {
         {
           ...claimToReview(VERDICT_CLAIM),
           '@id': 'https://fact.example/r/2',
-          reviewRating: { alternateName: 'Mostly True' },
+          reviewRating: { alternateName: 'Four Bananas' },
         },
       ],
     };
@@ -151,7 +151,7 @@ describe('ClaimReview import', () => {
       {
         record: 3,
         field: 'verdict',
-        reason: expect.stringContaining('"Mostly True" is not a verdict Factmark knows'),
+        reason: expect.stringContaining('the rating "Four Bananas" is not one Factmark recognises'),
       },
     ]);
   });

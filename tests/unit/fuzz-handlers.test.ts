@@ -11,9 +11,8 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_SCRIPT_REQUESTS, dispatch, makeHandlers, type Sender } from '../../src/background/handlers';
-import { StoredClaimSchema } from '../../src/core/formats/backup';
+import { ClaimSchema } from '../../src/core/claim-schema';
 import { VERDICTS } from '../../src/core/model';
-import { isWebUrl } from '../../src/core/url/page-key';
 import { type FactmarkDb, openDb } from '../../src/db/schema';
 import { type RequestType, requestSchemas } from '../../src/messages';
 import { recordFigure } from '../support/reliability';
@@ -126,9 +125,8 @@ const VALID: { [K in RequestType]: fc.Arbitrary<unknown> } = {
 
 /** What an ok answer must look like, per request type. */
 const ANSWERS: { [K in RequestType]: (value: unknown) => boolean } = {
-  'claims/for-page': (value) =>
-    Array.isArray(value) && value.every((claim) => v.is(StoredClaimSchema, strip(claim))),
-  'claims/save': (value) => v.is(StoredClaimSchema, strip(value)) && isWebUrl((value as { url: string }).url),
+  'claims/for-page': (value) => Array.isArray(value) && value.every((claim) => v.is(ClaimSchema, claim)),
+  'claims/save': (value) => v.is(ClaimSchema, value),
   'claims/delete': (value) => typeof (value as { deleted?: unknown }).deleted === 'boolean',
   'page/report': (value) => value === null,
   'claims/changed': (value) => value === null,
@@ -149,13 +147,6 @@ const ANSWERS: { [K in RequestType]: (value: unknown) => boolean } = {
   'lists/set-enabled': (value) => typeof (value as { enabled?: unknown }).enabled === 'boolean',
   'lists/delete': (value) => typeof (value as { deleted?: unknown }).deleted === 'boolean',
 };
-
-/** A stored claim without the fields the content script writes later (found/checked). */
-function strip(claim: unknown): unknown {
-  if (typeof claim !== 'object' || claim === null) return claim;
-  const { found: _found, checked: _checked, ...rest } = claim as Record<string, unknown>;
-  return rest;
-}
 
 function isSettings(value: unknown): boolean {
   const settings = value as { enabled?: unknown; sensitivity?: unknown };

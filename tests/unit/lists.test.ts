@@ -133,6 +133,10 @@ describe('the correction list JSON Schema (docs/correction-list.schema.json)', (
     ['a one-character phrase', { phrase: 'x' }],
     ['an unknown verdict', { phrase: 'some phrase', verdict: 'pants on fire' }],
     ['a source that is not a web address', { phrase: 'some phrase', sources: ['ftp://example.org/'] }],
+    [
+      'a source with a user name and password',
+      { phrase: 'some phrase', sources: ['https://me:secret@example.org/'] },
+    ],
     ['match case that is not a boolean', { phrase: 'some phrase', matchCase: 'yes' }],
     ['a rule without a phrase', { verdict: 'false' }],
   ])('rejects %s, as the reader does', (_name, rule) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isWebUrl, pageKey, pageKeys } from '../../src/core/url/page-key';
+import { pageKey, pageKeys } from '../../src/core/url/page-key';
+import { isWebUrl } from '../../src/core/url/web-address';
 
 describe('pageKey', () => {
   const article = 'https://www.example.com/news/2024/kremlin-messaging';

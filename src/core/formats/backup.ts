@@ -1,12 +1,12 @@
 // The Factmark backup: every stored claim, field for field, in a versioned JSON file — the one
-// lossless export. Writes it, and reads it back into validated claims. Also the claim record
-// every importer produces (normalised fields, safe page URLs, name-based ids). Pure; not the
-// importer's format detection (see import.ts) nor the database write.
+// lossless export. Writes it, and reads it back into claims validated by the claim schema
+// (core/claim-schema.ts). Also the claim record every importer produces, and name-based ids.
+// Pure; not the importer's format detection (see import.ts) nor the database write.
 import * as v from 'valibot';
-import { ClaimDraftSchema, describeIssues } from '../claim-schema';
+import { describeIssues, PortableClaimSchema } from '../claim-schema';
 import { isObject } from '../json/json-ld';
 import type { Claim } from '../model';
-import { pageKey } from '../url/page-key';
+import { normaliseClaim } from '../normalise-claim';
 
 export const BACKUP_FORMAT = 'factmark-backup';
 export const BACKUP_VERSION = 1;
@@ -41,67 +41,6 @@ export interface InvalidRecord {
 export type BackupRead =
   | { kind: 'ok'; records: ClaimRecord[]; invalid: InvalidRecord[] }
   | { kind: 'invalid'; error: string };
-
-/** Milliseconds since the epoch, within what a Date can hold. */
-export const TimestampSchema = v.pipe(
-  v.number(),
-  v.integer('must be a whole number of milliseconds'),
-  v.minValue(0, 'must not be before 1970'),
-  v.maxValue(8.64e15, 'is not a date'),
-);
-
-/** A stored claim as it appears in a backup: the draft's checks plus id, keys and times. */
-export const StoredClaimSchema = v.strictObject({
-  ...ClaimDraftSchema.entries,
-  id: v.pipe(v.string(), v.uuid('must be a UUID')),
-  pageKey: v.string(),
-  canonicalKey: v.optional(v.string()),
-  created: TimestampSchema,
-  updated: TimestampSchema,
-});
-
-/** URL schemes a page address in an imported file may not have: they run code or hide content. */
-const UNSAFE_PAGE_SCHEMES = new Set(['javascript:', 'data:', 'vbscript:', 'blob:']);
-
-/** Why a page address cannot be imported, or null when it can. */
-export function pageUrlProblem(url: string): string | null {
-  let protocol: string;
-  try {
-    protocol = new URL(url).protocol;
-  } catch {
-    return 'must be an absolute URL';
-  }
-  if (UNSAFE_PAGE_SCHEMES.has(protocol)) return `must be a page address, not a ${protocol} URL`;
-  return pageKey(url) === null ? 'must be an absolute URL' : null;
-}
-
-/** The fields of a claim in one fixed order, with its lookup keys recomputed from its URLs. */
-export function normaliseClaim(claim: Omit<Claim, 'pageKey' | 'canonicalKey'>): Claim {
-  const key = pageKey(claim.url) ?? claim.url;
-  const canonicalKey = claim.canonical ? (pageKey(claim.canonical) ?? undefined) : undefined;
-  return {
-    id: claim.id,
-    url: claim.url,
-    ...(claim.canonical ? { canonical: claim.canonical } : {}),
-    title: claim.title,
-    pageKey: key,
-    ...(canonicalKey ? { canonicalKey } : {}),
-    quote: {
-      type: 'TextQuoteSelector',
-      exact: claim.quote.exact,
-      prefix: claim.quote.prefix,
-      suffix: claim.quote.suffix,
-    },
-    position: { type: 'TextPositionSelector', start: claim.position.start, end: claim.position.end },
-    verdict: claim.verdict,
-    correction: claim.correction,
-    note: claim.note,
-    sources: [...claim.sources],
-    tags: [...claim.tags],
-    created: claim.created,
-    updated: claim.updated,
-  };
-}
 
 /** The backup file's text: every claim as stored, in the order given. */
 export function exportBackup(claims: readonly Claim[], now: Date): string {
@@ -139,22 +78,10 @@ export function readBackup(value: unknown): BackupRead {
   const invalid: InvalidRecord[] = [];
   claims.forEach((raw: unknown, i) => {
     const record = i + 1;
-    const parsed = v.safeParse(StoredClaimSchema, raw, { abortEarly: true });
+    const parsed = v.safeParse(PortableClaimSchema, raw, { abortEarly: true });
     if (!parsed.success) {
       invalid.push({ record, ...fieldAndReason(parsed.issues) });
       return;
-    }
-    const problem = pageUrlProblem(parsed.output.url);
-    if (problem) {
-      invalid.push({ record, field: 'url', reason: problem });
-      return;
-    }
-    if (parsed.output.canonical !== undefined) {
-      const canonicalProblem = pageUrlProblem(parsed.output.canonical);
-      if (canonicalProblem) {
-        invalid.push({ record, field: 'canonical', reason: canonicalProblem });
-        return;
-      }
     }
     records.push({ record, claim: normaliseClaim(parsed.output) });
   });

@@ -3,19 +3,12 @@
 // validated Claim or a reason it was refused, and plans the write (new / already there /
 // updated). Pure: no database; the caller writes `planImport(...).toWrite` in one transaction.
 import * as v from 'valibot';
-import { ClaimDraftSchema, LIMITS } from '../claim-schema';
+import { unknownRatingReason, verdictOfRating } from '../claim-review-ratings';
+import { CLAIM_FIELDS, ClaimDraftSchema, type ClaimFields, LIMITS, READER_FIELDS } from '../claim-schema';
 import { parseUntrustedJson } from '../json/untrusted-json';
-import { type Claim, VERDICT_LABELS, VERDICTS, type Verdict } from '../model';
-import {
-  type ClaimRecord,
-  fieldAndReason,
-  type InvalidRecord,
-  isBackup,
-  normaliseClaim,
-  pageUrlProblem,
-  readBackup,
-  uuidV5,
-} from './backup';
+import type { Claim, Verdict } from '../model';
+import { normaliseClaim } from '../normalise-claim';
+import { type ClaimRecord, fieldAndReason, type InvalidRecord, isBackup, readBackup, uuidV5 } from './backup';
 import { isClaimReviewDocument, readClaimReviews } from './claim-review';
 import { isWebAnnotationDocument, readWebAnnotations } from './web-annotation';
 
@@ -39,34 +32,25 @@ export interface ImportOptions {
 export const IMPORT_LIMITS = { maxChars: 50 * 1024 * 1024, maxRecords: 200_000 } as const;
 
 /**
- * A record read from a foreign format, before validation: what the reader found, unchecked.
- * Absent fields were not in the file (the claim gets defaults, and an existing claim keeps its
- * own values for them).
+ * A record read from a foreign format, before validation: what the reader found, unchecked, under
+ * the claim's own field names (claim-schema.ts). Absent fields were not in the file (the claim
+ * gets defaults, and an existing claim keeps its own values for them). `verdict` is a verdict or
+ * a fact-checkers' rating ("Missing context", "Pants on Fire"; null: explicitly none); `created`
+ * and `updated` are ISO 8601 strings; the quote comes in parts (`exact`, `prefix`, `suffix`) and
+ * the position as `start` and `end`.
  */
-export interface Candidate {
+export type Candidate = {
   record: number;
   /** A Factmark claim id the record carries (from `urn:uuid:…`). */
   id?: string;
   /** The record's identity in the system that made it (an annotation IRI, a Hypothesis id). */
   foreignId?: string;
   url: unknown;
-  canonical?: unknown;
-  title?: unknown;
   exact: unknown;
-  prefix?: unknown;
-  suffix?: unknown;
-  start?: unknown;
-  end?: unknown;
-  /** A verdict label ("Missing context") or key ("missing-context"); null: explicitly none. */
-  verdict?: unknown;
-  correction?: unknown;
-  note?: unknown;
-  sources?: unknown;
-  tags?: unknown;
-  /** ISO 8601 strings. */
-  created?: unknown;
-  updated?: unknown;
-}
+} & { [K in CarriedField | 'prefix' | 'suffix' | 'start' | 'end']?: unknown };
+
+/** The fields a foreign record may carry as they are, beside the page address and the quote. */
+type CarriedField = keyof ClaimFields | 'canonical' | 'title' | 'created' | 'updated';
 
 /** What a foreign-format reader returns: candidates to validate, and records already refused. */
 export interface CandidateRead {
@@ -157,24 +141,6 @@ function megabytes(chars: number): string {
 
 const UuidSchema = v.pipe(v.string(), v.uuid());
 
-const CLAIM_FIELDS: readonly (keyof Claim)[] = [
-  'id',
-  'url',
-  'canonical',
-  'title',
-  'pageKey',
-  'canonicalKey',
-  'quote',
-  'position',
-  'verdict',
-  'correction',
-  'note',
-  'sources',
-  'tags',
-  'created',
-  'updated',
-];
-
 type Made = { kind: 'ok'; record: ClaimRecord } | { kind: 'invalid'; invalid: InvalidRecord };
 
 /** Validates a candidate with the same schema that guards saves, and fills in what is absent. */
@@ -186,12 +152,7 @@ export function claimFromCandidate(candidate: Candidate, now: number): Made {
   });
 
   const verdict = verdictOf(candidate.verdict);
-  if (verdict === undefined) {
-    return refuse(
-      'verdict',
-      `"${clip(String(candidate.verdict))}" is not a verdict Factmark knows (${labels()})`,
-    );
-  }
+  if (verdict === undefined) return refuse('verdict', unknownRatingReason(String(candidate.verdict)));
   const exact = candidate.exact;
   const hasPosition = candidate.start !== undefined || candidate.end !== undefined;
   const draft = {
@@ -230,10 +191,6 @@ export function claimFromCandidate(candidate: Candidate, now: number): Made {
     return refuse(field, reason);
   }
   const output = parsed.output;
-  const urlProblem = pageUrlProblem(output.url);
-  if (urlProblem) return refuse('url', urlProblem);
-  if (output.canonical !== undefined && pageUrlProblem(output.canonical))
-    return refuse('canonical', 'is not a page address');
 
   const created = timeOf(candidate.created);
   const updated = timeOf(candidate.updated);
@@ -260,7 +217,7 @@ export function claimFromCandidate(candidate: Candidate, now: number): Made {
   if (candidate.title === undefined) missing.add('title');
   if (candidate.prefix === undefined || candidate.suffix === undefined) missing.add('quote');
   if (!hasPosition) missing.add('position');
-  for (const key of ['verdict', 'correction', 'note', 'sources', 'tags', 'created', 'updated'] as const) {
+  for (const key of [...READER_FIELDS, 'created', 'updated'] as const) {
     if (candidate[key] === undefined) missing.add(key);
   }
   return {
@@ -269,27 +226,12 @@ export function claimFromCandidate(candidate: Candidate, now: number): Made {
   };
 }
 
-const VERDICT_BY_WORD = new Map<string, Verdict>([
-  ...VERDICTS.map((verdict) => [verdict, verdict] as const),
-  ...VERDICTS.map((verdict) => [VERDICT_LABELS[verdict].toLowerCase(), verdict] as const),
-  ['missing context', 'missing-context'],
-  ['true', 'accurate'],
-  ['correct', 'accurate'],
-  ['incorrect', 'false'],
-  ['unverified', 'unproven'],
-]);
-
-/** A verdict from a label or key; null when there is none; undefined when it is not one we know. */
+/** A verdict from a verdict or rating; null when there is none; undefined when it is not one we know. */
 function verdictOf(raw: unknown): Verdict | null | undefined {
   if (raw === undefined || raw === null) return null;
   if (typeof raw !== 'string') return undefined;
-  const word = raw.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (word === '') return null;
-  return VERDICT_BY_WORD.get(word);
-}
-
-function labels(): string {
-  return VERDICTS.map((verdict) => VERDICT_LABELS[verdict]).join(', ');
+  if (raw.trim() === '') return null;
+  return verdictOfRating(raw);
 }
 
 /** Milliseconds from an ISO date; undefined when absent; null when present but not a date. */
@@ -318,10 +260,6 @@ function pageUrlKey(url: string): string {
   } catch {
     return url;
   }
-}
-
-function clip(text: string, max = 40): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 // ---- Planning the write -----------------------------------------------------------------------

@@ -2,7 +2,7 @@
 // linked heading), each with its verdict, the quote, correction, note, sources and tags. Text a
 // reader wrote is escaped so it shows as written and cannot add links, images or HTML. Pure.
 import { type Claim, VERDICT_LABELS } from '../model';
-import { isWebUrl } from '../url/page-key';
+import { isWebUrl } from '../url/web-address';
 
 export const MARKDOWN_MEDIA_TYPE = 'text/markdown;charset=utf-8';
 

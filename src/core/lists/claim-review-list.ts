@@ -1,76 +1,16 @@
 // schema.org ClaimReview JSON-LD read as a correction list: each review's claim becomes a phrase
-// highlighted everywhere, its rating the verdict, its page the source. Takes a single review, a
-// list or an @graph (other nodes skipped), as core/formats/claim-review.ts recognises them.
-// Pure; no I/O.
+// highlighted everywhere, its rating the verdict (by the table imports use too:
+// core/claim-review-ratings.ts), its page the source. Takes a single review, a list or an @graph
+// (other nodes skipped), as core/formats/claim-review.ts recognises them. Pure; no I/O.
 import * as v from 'valibot';
+import { verdictOfRating } from '../claim-review-ratings';
 import { LIMITS } from '../claim-schema';
 import { fieldAndReason } from '../formats/backup';
 import { asArray, firstOf, hasType, isObject, type Obj } from '../json/json-ld';
-import type { Verdict } from '../model';
 import { RULE_LIMITS, RuleDraftSchema } from '../rule';
-import { isWebUrl } from '../url/page-key';
+import { isWebUrl } from '../url/web-address';
 import { tooMany } from './factmark-list';
 import type { InvalidRecord, ListRead } from './read';
-
-/** Fact-checkers' ratings (lower case, spaces collapsed) and the verdict each means here. */
-export const RATING_VERDICTS: ReadonlyMap<string, Verdict> = new Map<string, Verdict>([
-  ['false', 'false'],
-  ['fake', 'false'],
-  ['incorrect', 'false'],
-  ['wrong', 'false'],
-  ['pants on fire', 'false'],
-  ['pants on fire!', 'false'],
-  ['four pinocchios', 'false'],
-  ['fabricated', 'false'],
-  ['hoax', 'false'],
-  ['scam', 'false'],
-  ['falso', 'false'],
-  ['faux', 'false'],
-  ['falsch', 'false'],
-  ['misleading', 'misleading'],
-  ['mostly false', 'misleading'],
-  ['partly false', 'misleading'],
-  ['partially false', 'misleading'],
-  ['three pinocchios', 'misleading'],
-  ['distorted', 'misleading'],
-  ['exaggerated', 'misleading'],
-  ['altered', 'misleading'],
-  ['trompeur', 'misleading'],
-  ['engañoso', 'misleading'],
-  ['irreführend', 'misleading'],
-  ['missing context', 'missing-context'],
-  ['missing-context', 'missing-context'],
-  ['lacks context', 'missing-context'],
-  ['needs context', 'missing-context'],
-  ['out of context', 'missing-context'],
-  ['half true', 'missing-context'],
-  ['half-true', 'missing-context'],
-  ['mixture', 'missing-context'],
-  ['mixed', 'missing-context'],
-  ['partly true', 'missing-context'],
-  ['two pinocchios', 'missing-context'],
-  ['unproven', 'unproven'],
-  ['unverified', 'unproven'],
-  ['unsupported', 'unproven'],
-  ['unsubstantiated', 'unproven'],
-  ['no evidence', 'unproven'],
-  ['baseless', 'unproven'],
-  ['unclear', 'unproven'],
-  ['true', 'accurate'],
-  ['accurate', 'accurate'],
-  ['correct', 'accurate'],
-  ['mostly true', 'accurate'],
-  ['geppetto checkmark', 'accurate'],
-  ['verdadero', 'accurate'],
-  ['vrai', 'accurate'],
-  ['richtig', 'accurate'],
-]);
-
-/** The verdict a rating means; null when it is not one Factmark knows (the text is kept). */
-export function verdictOfRating(rating: string): Verdict | null {
-  const key = rating.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.]$/, '');
-  return RATING_VERDICTS.get(key) ?? null;
-}
 
 /** Reads ClaimReviews into drafts. In a list each item is a record and must be a ClaimReview. */
 export function readClaimReviewList(value: unknown, fallbackTitle: string): ListRead {
@@ -108,7 +48,8 @@ export function readClaimReviewList(value: unknown, fallbackTitle: string): List
       {
         phrase: claim.replace(/\s+/g, ' ').trim(),
         matchCase: false,
-        verdict: rating ? verdictOfRating(rating) : null,
+        // An unknown rating gives no verdict; its words are kept in the note.
+        verdict: (rating && verdictOfRating(rating)) || null,
         correction: clip(textOf(review.reviewBody)),
         note: clip(noteParts.filter(Boolean).join('\n')),
         sources: sourcesOf(review),

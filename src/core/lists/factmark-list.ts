@@ -2,10 +2,9 @@
 // docs/correction-list.schema.json (these valibot schemas mirror it; a unit test keeps the two
 // in step). Reads a parsed file into rule drafts and refusals. Pure; no I/O.
 import * as v from 'valibot';
-import { ClaimFieldsSchema, LIMITS } from '../claim-schema';
+import { LIMITS, WebAddressSchema } from '../claim-schema';
 import { fieldAndReason } from '../formats/backup';
-import { PhraseSchema, RULE_LIMITS, type RuleDraft } from '../rule';
-import { isWebUrl } from '../url/page-key';
+import { PhraseSchema, RULE_LIMITS, type RuleDraft, RuleFieldsSchema } from '../rule';
 import type { ListRead } from './read';
 
 export const LIST_FORMAT = 'factmark-corrections';
@@ -20,10 +19,10 @@ export const ListRuleSchema = v.strictObject(
   {
     phrase: PhraseSchema,
     matchCase: v.optional(v.boolean('must be true or false'), false),
-    verdict: v.optional(ClaimFieldsSchema.verdict, null),
-    correction: v.optional(ClaimFieldsSchema.correction, ''),
-    note: v.optional(ClaimFieldsSchema.note, ''),
-    sources: v.optional(ClaimFieldsSchema.sources, []),
+    verdict: v.optional(RuleFieldsSchema.entries.verdict, null),
+    correction: v.optional(RuleFieldsSchema.entries.correction, ''),
+    note: v.optional(RuleFieldsSchema.entries.note, ''),
+    sources: v.optional(RuleFieldsSchema.entries.sources, []),
   },
   strictMessage('a rule'),
 );
@@ -41,9 +40,7 @@ export const ListHeaderSchema = v.strictObject(
       v.maxLength(RULE_LIMITS.title, `must be at most ${RULE_LIMITS.title} characters`),
     ),
     description: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.text))),
-    homepage: v.optional(
-      v.pipe(v.string(), v.maxLength(LIMITS.url), v.check(isWebUrl, 'must be an http or https address')),
-    ),
+    homepage: v.optional(WebAddressSchema),
     rules: v.pipe(
       v.array(v.unknown(), 'must be a list of rules'),
       v.maxLength(RULE_LIMITS.rules, `must hold at most ${RULE_LIMITS.rules.toLocaleString('en')} rules`),

@@ -4,6 +4,7 @@
 // background does the fetching (src/background/lists.ts) and the storing (src/db/lists.ts).
 import { LIMITS } from '../claim-schema';
 import { type CorrectionList, RULE_LIMITS, type RuleDraft } from '../rule';
+import { checkWebAddress, typedAddressError } from '../url/web-address';
 import { parseCorrectionList } from './parse';
 import type { InvalidRecord } from './read';
 
@@ -15,31 +16,16 @@ export const LIST_MAX_BYTES = RULE_LIMITS.listChars;
 
 export type UrlCheck = { ok: true; url: string } | { ok: false; error: string };
 
-/** A list address as typed: http or https only, no user name or password, not too long. */
+/** A list address as typed: the page-address policy (url/web-address.ts), not too long. */
 export function checkListUrl(raw: string): UrlCheck {
   const text = raw.trim();
   if (text === '') return { ok: false, error: 'Type the address of a correction list (https://…).' };
   if (text.length > LIMITS.url) {
     return { ok: false, error: `That address is too long (at most ${LIMITS.url} characters).` };
   }
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return {
-      ok: false,
-      error: `“${text.slice(0, 80)}” is not a web address. Type one that starts with https://.`,
-    };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return {
-      ok: false,
-      error: `Factmark subscribes to http and https addresses only, not ${url.protocol}. Type one that starts with https://.`,
-    };
-  }
-  if (url.username || url.password) {
-    return { ok: false, error: 'Leave the user name and password out of the address.' };
-  }
+  const checked = checkWebAddress(text);
+  if (!checked.ok) return { ok: false, error: typedAddressError(checked, text, 'subscribes to') };
+  const { url } = checked;
   url.hash = '';
   return { ok: true, url: url.href };
 }

@@ -78,13 +78,3 @@ export function pageKeys(url: string, canonical?: string): string[] {
   }
   return [...keys];
 }
-
-/** True for the link schemes Factmark will ever make clickable. */
-export function isWebUrl(raw: string): boolean {
-  try {
-    const { protocol } = new URL(raw);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
