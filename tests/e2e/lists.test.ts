@@ -11,7 +11,8 @@
 import { describe, expect, it } from 'vitest';
 import { listFile } from '../unit/support/list-files';
 import { BROWSER_NAMES, hasBuiltExtension, type TestPage, waitFor } from './support/browsers';
-import { contentScriptReady, pointOn, waitForHighlight } from './support/page-actions';
+import { reviewFromCorrectionCard } from './support/extension-api';
+import { contentScriptReady } from './support/page-actions';
 import { FIXTURE_PAGES, useBrowser, useServer } from './support/suite-setup';
 
 const LIST = listFile('e2e-corrections.json');
@@ -152,15 +153,7 @@ describe.skipIf(!built).each(BROWSER_NAMES)('correction lists from a correction 
   it('"Manage corrections" opens Rules & lists; a subscribed list applies and outlives a broken version', async () => {
     const address = server.url(`/lists/card-${name}.json`);
     server.setPage(`/lists/card-${name}.json`, LIST, 'application/json');
-    const seed = await browser.newPage();
-    await seed.goto(server.url('/seed-article.html'));
-    await waitForHighlight(seed, 'factmark-false', 'Digital Rights Act (DSA)');
-    const dsa = await pointOn(seed, null, 'factmark-false');
-    await seed.mouseClick(dsa.x, dsa.y);
-    await waitFor(() => seed.findByRole('dialog', 'Correction'), 5000);
-    await seed.clickByRole('button', 'Manage corrections');
-
-    const review = await browser.waitForExtensionPage('review.html', 15_000);
+    const { seed, review } = await reviewFromCorrectionCard(browser, server.url('/seed-article.html'));
     // The panel opens by itself at the lists, with its empty state.
     await waitFor(async () => (await bodyText(review)).includes('No correction lists yet'), 10_000);
     await review.click('#list-url');

@@ -25,6 +25,11 @@ export interface TestServer {
   setPage(path: string, body: string | Buffer, contentType?: string, headers?: Record<string, string>): void;
   /** Remove an override registered with `setPage`. */
   removePage(path: string): void;
+  /**
+   * Hold every response to `path` for `ms` before sending it (a slow image keeps a page from
+   * finishing loading); 0 answers at once again.
+   */
+  delay(path: string, ms: number): void;
   /** Paths requested so far (for debugging / asserting). */
   readonly requests: string[];
   close(): Promise<void>;
@@ -63,6 +68,7 @@ export async function startServer(root?: string): Promise<TestServer> {
     { body: string | Buffer; type: string; headers?: Record<string, string> }
   >();
   const requests: string[] = [];
+  const delays = new Map<string, number>();
 
   const server: Server = createServer(async (req, res) => {
     const method = req.method ?? 'GET';
@@ -79,6 +85,8 @@ export async function startServer(root?: string): Promise<TestServer> {
       res.writeHead(405, headers).end();
       return;
     }
+    const hold = delays.get(pathname);
+    if (hold) await new Promise((resolve) => setTimeout(resolve, hold));
     const override = overrides.get(pathname);
     if (override) {
       res.writeHead(200, { ...override.headers, ...headers, 'Content-Type': override.type });
@@ -125,6 +133,10 @@ export async function startServer(root?: string): Promise<TestServer> {
     },
     removePage(path) {
       overrides.delete(normalizePath(path));
+    },
+    delay(path, ms) {
+      if (ms > 0) delays.set(normalizePath(path), ms);
+      else delays.delete(normalizePath(path));
     },
     close: () =>
       new Promise<void>((ok) => {

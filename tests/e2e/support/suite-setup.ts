@@ -38,6 +38,7 @@ export function useServer(root?: string): TestServer {
     url: (path) => live().url(path),
     setPage: (path, body, contentType, headers) => live().setPage(path, body, contentType, headers),
     removePage: (path) => live().removePage(path),
+    delay: (path, ms) => live().delay(path, ms),
     close: () => live().close(),
   };
 }
@@ -64,6 +65,7 @@ export function useBrowser(name: BrowserName): TestBrowser {
     openExtensionPage: (path) => live().openExtensionPage(path),
     tabIdOf: (url) => live().tabIdOf(url),
     waitForExtensionPage: (path, timeoutMs) => live().waitForExtensionPage(path, timeoutMs),
+    waitForPage: (url, timeoutMs) => live().waitForPage(url, timeoutMs),
     close: () => live().close(),
   };
 }
