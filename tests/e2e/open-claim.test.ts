@@ -13,7 +13,7 @@ const QUOTE = 'The harbour bridge carried 90,000 cars a day before it closed';
 /** How long the server holds the slow page's image. */
 const SLOW_MS = 3000;
 /** How long after loading the late page renders its article: longer than any short wait. */
-const LATE_MS = 9000;
+const LATE_MS = 12_000;
 
 /** A page with the claim far below the fold; `body` is what follows the tall header. */
 const article = (title: string, body: string) => `<!doctype html>
