@@ -219,4 +219,20 @@ describe('the content script’s check of tab requests', () => {
       kind: 'ignore',
     });
   });
+
+  it('refuses a reveal that would wait longer than two minutes, and a frame report for the top frame', () => {
+    const tab = (type: string, payload: unknown) =>
+      readTabRequest({ factmark: 1, type, payload }, { id: OWN.id }, OWN.id);
+    expect(tab('tab/reveal', { ...reveal.payload, within: 60_000 })).toMatchObject({ kind: 'request' });
+    expect(tab('tab/reveal', { ...reveal.payload, within: 120_001 })).toEqual({
+      kind: 'invalid',
+      error: 'invalid tab/reveal',
+    });
+    const report = { frameId: 4, frame: 'https://news.example/embed.html', found: [reveal.payload.id] };
+    expect(tab('tab/frame-report', report)).toMatchObject({ kind: 'request', payload: report });
+    expect(tab('tab/frame-report', { ...report, frameId: 0 })).toEqual({
+      kind: 'invalid',
+      error: 'invalid tab/frame-report',
+    });
+  });
 });
