@@ -20,6 +20,11 @@ const host = v.pipe(
   v.regex(/^(?:[\p{L}\p{N}_.-]+|\[[0-9a-f:.]+\])$/iu),
 );
 const sensitivity = v.picklist(['fewer', 'more']);
+const foundIds = v.pipe(v.array(id), v.maxLength(10_000));
+/** How long "Open" waits for its claim to be found on a page that is slow or re-renders late. */
+export const REVEAL_WAIT_MS = 60_000;
+/** The longest a content script may be asked to wait for a claim before it answers "not found". */
+export const REVEAL_WAIT_MAX_MS = 120_000;
 
 /** The enabled rules a page matches, compiled once in the background and sent as JSON-safe data. */
 export interface RulesForPage {
@@ -36,15 +41,23 @@ export const requestSchemas = {
   // other scheme (javascript:, data:, file:) is not one a reader made, and could become a link.
   'claims/save': ClaimDraftSchema,
   'claims/delete': v.strictObject({ id }),
+  /**
+   * A frame's claims, as anchored: the top frame's total sets the badge; a same-origin frame
+   * sends which claims it found (and its address), passed on to the top frame (`tab/frame-report`).
+   */
   'page/report': v.strictObject({
     total: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)),
+    found: v.optional(foundIds),
+    frame: v.optional(url),
   }),
+  /** The top frame started: ask the tab's frames to send their reports again. */
+  'page/frames-report': v.strictObject({}),
   /** An extension page wrote to the database itself (import, bulk delete or tag): repaint tabs. */
   'claims/changed': v.strictObject({}),
   /** A content script anchored its page's claims: which were found and which were not. */
   'claims/seen': v.strictObject({
-    found: v.pipe(v.array(id), v.maxLength(10_000)),
-    missing: v.pipe(v.array(id), v.maxLength(10_000)),
+    found: foundIds,
+    missing: foundIds,
   }),
   /** Claim-detection settings as they apply to a site (the global ones when no host is given). */
   'settings/get': v.strictObject({ host: v.optional(host) }),
@@ -93,7 +106,8 @@ export interface Requests {
   'claims/for-page': { req: v.InferOutput<(typeof requestSchemas)['claims/for-page']>; res: Claim[] };
   'claims/save': { req: v.InferOutput<(typeof requestSchemas)['claims/save']>; res: Claim };
   'claims/delete': { req: { id: string }; res: { deleted: boolean } };
-  'page/report': { req: { total: number }; res: null };
+  'page/report': { req: v.InferOutput<(typeof requestSchemas)['page/report']>; res: null };
+  'page/frames-report': { req: Record<string, never>; res: null };
   'claims/changed': { req: Record<string, never>; res: null };
   'claims/seen': { req: { found: string[]; missing: string[] }; res: { updated: number } };
   'settings/get': { req: v.InferOutput<(typeof requestSchemas)['settings/get']>; res: DetectionSettings };
@@ -132,8 +146,15 @@ export interface TabRequests {
   'tab/refresh': { req: Record<string, never>; res: null };
   /** What the popup shows: this page's claims and whether each was found. */
   'tab/status': { req: Record<string, never>; res: PageStatus };
-  /** Scroll to a claim and pulse its highlight. */
-  'tab/reveal': { req: { id: string }; res: { found: boolean } };
+  /**
+   * Scroll to a claim and pulse its highlight: at once if it is found, else as soon as it is
+   * (a slow page, a late re-render), or answer not found after `within` ms.
+   */
+  'tab/reveal': { req: { id: string; within?: number }; res: { found: boolean } };
+  /** To the top frame: the claims a same-origin frame found (from its `page/report`). */
+  'tab/frame-report': { req: { frameId: number; frame: string; found: string[] }; res: null };
+  /** To a same-origin frame: send your report again (the top frame has just started). */
+  'tab/report-found': { req: Record<string, never>; res: null };
 }
 
 export type TabRequestType = keyof TabRequests;
@@ -164,7 +185,16 @@ export const tabRequestSchemas = {
   'tab/flag-selection': v.strictObject({}),
   'tab/refresh': v.strictObject({}),
   'tab/status': v.strictObject({}),
-  'tab/reveal': v.strictObject({ id }),
+  'tab/reveal': v.strictObject({
+    id,
+    within: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(REVEAL_WAIT_MAX_MS))),
+  }),
+  'tab/frame-report': v.strictObject({
+    frameId: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    frame: url,
+    found: foundIds,
+  }),
+  'tab/report-found': v.strictObject({}),
 } as const;
 
 /** What a content script makes of an incoming runtime message. */

@@ -9,13 +9,22 @@ import { allRules, deleteRule, enabledRules, rulesById, saveRule, useListVersion
 import type { FactmarkDb } from '../db/schema';
 import { detectionSettings, updateDetectionSettings } from '../db/settings';
 import { isQuotaError, STORAGE_FULL } from '../db/storage-errors';
-import { type Reply, type Requests, type RequestType, type RulesForPage, requestSchemas } from '../messages';
+import {
+  type Reply,
+  type Requests,
+  type RequestType,
+  type RulesForPage,
+  requestSchemas,
+  type TabRequests,
+} from '../messages';
 import { makeListHandlers } from './list-handlers';
 
 /** Who sent a message, as far as the background can tell. */
 export interface Sender {
   /** Set when the message comes from a content script in a tab. */
   tabId?: number;
+  /** The frame of that tab it comes from: 0 is the top frame. */
+  frameId?: number;
   /**
    * 'content': a content script, running in a web page's renderer (see src/background/sender.ts).
    * Absent or 'extension': the popup, the review page or another extension page.
@@ -36,6 +45,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'claims/delete',
   'claims/seen',
   'page/report',
+  'page/frames-report',
   'settings/get',
   'rules/save',
   'rules/for-page',
@@ -48,6 +58,10 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
 export interface Effects {
   claimsChanged(): void;
   setBadge(tabId: number, count: number): void;
+  /** Pass a same-origin frame's found claims on to its tab's top frame. */
+  frameReport(tabId: number, report: TabRequests['tab/frame-report']['req']): void;
+  /** Ask every frame of a tab to send its report again. */
+  askFramesToReport(tabId: number): void;
   /** Show the review page's rules and lists in a tab. */
   openRules(): Promise<void>;
 }
@@ -85,8 +99,16 @@ export function makeHandlers(db: FactmarkDb, effects: Effects): { [K in RequestT
       if (deleted) effects.claimsChanged();
       return { deleted };
     },
-    'page/report': async ({ total }, sender) => {
-      if (sender.tabId !== undefined) effects.setBadge(sender.tabId, total);
+    // The top frame speaks for the tab (the badge); a frame's findings go to the top frame, which
+    // lists them in the popup. The frame id comes from the browser, not from the page.
+    'page/report': async ({ total, found, frame }, { tabId, frameId }) => {
+      if (tabId === undefined) return null;
+      if (frameId === undefined || frameId === 0) effects.setBadge(tabId, total);
+      else effects.frameReport(tabId, { frameId, frame: frame ?? '', found: found ?? [] });
+      return null;
+    },
+    'page/frames-report': async (_, { tabId }) => {
+      if (tabId !== undefined) effects.askFramesToReport(tabId);
       return null;
     },
     'claims/changed': async () => {

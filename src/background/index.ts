@@ -11,10 +11,17 @@ import { senderOf } from './sender';
 
 const db = openDb();
 
-function sendToTab<K extends TabRequestType>(tabId: number, type: K, payload: TabRequests[K]['req']) {
+/** To every frame of the tab, or to one (`frameId`). */
+function sendToTab<K extends TabRequestType>(
+  tabId: number,
+  type: K,
+  payload: TabRequests[K]['req'],
+  frameId?: number,
+) {
   const envelope: TabEnvelope<K> = { factmark: 1, type, payload };
   // A tab without the content script (browser pages, the web store) simply has no listener.
-  return browser.tabs.sendMessage(tabId, envelope).catch(() => undefined);
+  const to = frameId === undefined ? undefined : { frameId };
+  return browser.tabs.sendMessage(tabId, envelope, to).catch(() => undefined);
 }
 
 const handlers = makeHandlers(db, {
@@ -27,6 +34,13 @@ const handlers = makeHandlers(db, {
     const text = count > 0 ? String(count) : '';
     void browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
     void browser.action.setBadgeBackgroundColor({ tabId, color: '#0b5563' }).catch(() => undefined);
+  },
+  frameReport(tabId, report) {
+    // A top frame not listening yet asks for the reports again when it starts (page/frames-report).
+    void sendToTab(tabId, 'tab/frame-report', report, 0);
+  },
+  askFramesToReport(tabId) {
+    void sendToTab(tabId, 'tab/report-found', {});
   },
   async openRules() {
     await browser.tabs.create({ url: browser.runtime.getURL(`review.html${RULES_FRAGMENT}`) });

@@ -9,6 +9,7 @@ export interface RuntimeSender {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  frameId?: number;
 }
 
 export interface OwnExtension {
@@ -24,8 +25,10 @@ export function senderOf(sender: RuntimeSender, own: OwnExtension): Sender | nul
   // A sender without a URL is treated as the less trusted kind.
   const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(own.baseUrl);
   const tabId = sender.tab?.id;
+  const frameId = sender.frameId;
   return {
     context: fromExtensionPage ? 'extension' : 'content',
     ...(typeof tabId === 'number' ? { tabId } : {}),
+    ...(typeof tabId === 'number' && typeof frameId === 'number' ? { frameId } : {}),
   };
 }

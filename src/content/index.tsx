@@ -5,7 +5,7 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { describeRange } from '../core/anchor';
 import type { Claim, ClaimFields } from '../core/model';
-import { readTabRequest, type TabRequests, type TabRequestType } from '../messages';
+import { REVEAL_WAIT_MS, readTabRequest, type TabRequests, type TabRequestType } from '../messages';
 import { request } from '../request';
 import type { ClaimEditorResult } from '../ui/claim-editor';
 import { CheckWorthy, type MarkInfo } from './checkworthy';
@@ -57,7 +57,7 @@ function start(): void {
   const isTop = role === 'top';
   const highlighter = new Highlighter();
   const live = new LiveText(() => document.body);
-  const claims = new PageClaims(() => live.current, highlighter, isTop);
+  const claims = new PageClaims(() => live.current, highlighter, isTop ? 'top' : 'frame');
   // Check-worthy sentence marks, by the settings for this site (read again on every refresh).
   // Settings are read once per refresh and shared by detection and built-in corrections.
   let settings = request('settings/get', { host: pageHost });
@@ -380,23 +380,36 @@ function start(): void {
       return null;
     },
     'tab/status': async () => ({ ...claims.status(), detection: checkworthy.status() }),
-    'tab/reveal': async ({ id }) => {
-      const range = highlighter.rangeOf(id);
+    // Asked as soon as the page has a content script: the claim may be found only once the page
+    // has loaded, been indexed, or re-rendered. Every frame waits; the one that finds it answers.
+    'tab/reveal': async ({ id, within }) => {
+      const range = await claims.whenAnchored(id, AbortSignal.timeout(within ?? REVEAL_WAIT_MS));
       if (!range) return { found: false };
-      const target = range.startContainer.parentElement;
-      target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
       highlighter.pulse(id);
       return { found: true };
     },
+    'tab/frame-report': async ({ frameId, frame, found }) => {
+      claims.frameReport(frameId, frame, found);
+      return null;
+    },
+    'tab/report-found': async () => {
+      claims.reportAgain();
+      return null;
+    },
   };
+
+  /** Requests only the top frame answers, and ones only the other frames do. */
+  const topOnly: ReadonlySet<TabRequestType> = new Set<TabRequestType>(['tab/status', 'tab/frame-report']);
+  const framesOnly: ReadonlySet<TabRequestType> = new Set<TabRequestType>(['tab/report-found']);
 
   browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
     const read = readTabRequest(message, sender, browser.runtime.id);
     if (read.kind === 'ignore') return undefined;
     if (read.kind === 'invalid') return Promise.resolve({ ok: false, error: read.error });
-    // The tab's status and "show me this claim" are answered by the top frame alone (a message to
-    // the tab reaches every frame, and the first answer wins).
-    if (!isTop && (read.type === 'tab/status' || read.type === 'tab/reveal')) return undefined;
+    // The tab's status is answered by the top frame alone (a message to the tab reaches every
+    // frame, and the first answer wins); it includes what the frames reported.
+    if ((isTop ? framesOnly : topOnly).has(read.type)) return undefined;
     const handler = handlers[read.type] as (payload: unknown) => Promise<unknown>;
     return handler(read.payload).then(
       (value) => ({ ok: true, value }),
@@ -412,6 +425,16 @@ function start(): void {
     textChanged,
     navigated: () => void refreshPage(true).catch(warn),
   });
+  if (isTop) {
+    // Frames that reported before this frame listened report again.
+    void request('page/frames-report', {}).catch(warn);
+  } else {
+    // A frame that navigates or is removed no longer counts for the tab.
+    window.addEventListener('pagehide', () => claims.leave());
+    window.addEventListener('pageshow', (event) => {
+      if (event.persisted) claims.reportAgain();
+    });
+  }
 }
 
 whenBodyExists(start);

@@ -3,11 +3,15 @@
 //
 // Incremental: after a change, a found claim whose text was not touched keeps its highlight (its
 // offsets move with the edits); only touched claims and ones not found yet are anchored again.
+//
+// Frames: every frame anchors the page's claims in its own text. A same-origin frame reports what
+// it found; the top frame adds that to its own for the tab (badge, popup, "found" flags).
 import { CONTEXT_LENGTH, findAtSavedPosition, findQuote, PageText } from '../core/anchor';
 import { type Claim, paintOf } from '../core/model';
 import { type Edit, type Interval, searchWindows, shiftSpans } from '../core/text';
 import type { PageStatus } from '../messages';
 import { request } from '../request';
+import { FrameReports, sameOriginFrames } from './frame-reports';
 import type { Highlighter, Painted } from './highlighter';
 import { readPageIdentity } from './page-identity';
 import type { Slicer } from './slices';
@@ -30,12 +34,18 @@ export class PageClaims {
   private claims: Claim[] = [];
   private anchored: Anchored[] = [];
   private lastSeen = '';
+  /** Whether an anchoring run has painted yet: no report says "not found" before one has. */
+  private painted = false;
+  /** Top frame: what the tab's same-origin frames found. */
+  private frames = new FrameReports();
+  /** Who waits for a claim to be found here (`whenAnchored`), by claim id. */
+  private waiting = new Map<string, Set<(range: Range) => void>>();
 
   constructor(
     private readonly textIndex: () => TextIndex,
     private readonly highlighter: Highlighter,
-    /** Whether this frame speaks for the tab (badge, "found" flags): the top frame only. */
-    private readonly reports: boolean,
+    /** The top frame speaks for the tab (badge, "found" flags); a same-origin frame reports to it. */
+    private readonly role: 'top' | 'frame',
   ) {}
 
   /** Fetches the page's claims; `anchor` then finds them. */
@@ -133,13 +143,78 @@ export class PageClaims {
       if (claim) painted.push({ id: a.id, paint: paintOf(claim.verdict), range: a.range });
     }
     this.highlighter.paint(painted);
+    this.painted = true;
+    this.wake();
     this.report();
   }
 
-  /** The badge count, and on each claim whether it was found here (the review page's filter). */
+  /**
+   * The claim's range once it is found in this frame: at once if it is, else when an anchoring
+   * run (after loading, a text change, a re-render) finds it. Null if `signal` aborts first.
+   */
+  whenAnchored(id: string, signal: AbortSignal): Promise<Range | null> {
+    const now = this.anchored.find((a) => a.id === id);
+    if (now) return Promise.resolve(now.range);
+    return new Promise((resolve) => {
+      const waiters = this.waiting.get(id) ?? new Set();
+      this.waiting.set(id, waiters);
+      const done = (range: Range | null) => {
+        waiters.delete(found);
+        if (waiters.size === 0 && this.waiting.get(id) === waiters) this.waiting.delete(id);
+        signal.removeEventListener('abort', aborted);
+        resolve(range);
+      };
+      const found = (range: Range) => done(range);
+      const aborted = () => done(null);
+      if (signal.aborted) return aborted();
+      waiters.add(found);
+      signal.addEventListener('abort', aborted);
+    });
+  }
+
+  /** Hands each newly found claim's range to whoever waits for it. */
+  private wake(): void {
+    if (this.waiting.size === 0) return;
+    for (const a of this.anchored) for (const found of [...(this.waiting.get(a.id) ?? [])]) found(a.range);
+  }
+
+  /** A same-origin frame's report (top frame): counted as found on the page. */
+  frameReport(frameId: number, frame: string, found: readonly string[]): void {
+    this.frames.record(frameId, frame, found);
+    if (this.painted) this.report();
+  }
+
+  /** Report again even if nothing changed (the top frame has just started listening). */
+  reportAgain(): void {
+    this.lastSeen = '';
+    if (this.painted) this.report();
+  }
+
+  /** This frame's page is going away: its findings no longer count (a same-origin frame). */
+  leave(): void {
+    if (this.role !== 'frame' || this.lastSeen === '') return;
+    this.lastSeen = '';
+    void request('page/report', { total: 0, found: [], frame: location.href }).catch(() => undefined);
+  }
+
+  /** Claims found here, and in the top frame also those found in its frames. */
+  private foundIds(): Set<string> {
+    const here = new Set(this.anchored.map((a) => a.id));
+    if (this.role !== 'top') return here;
+    for (const id of this.frames.found(sameOriginFrames(window))) here.add(id);
+    return here;
+  }
+
+  /**
+   * Top frame: the badge count, and on each claim whether it was found on the page (the review
+   * page's filter). A same-origin frame: the claims it found, for the top frame.
+   */
   private report(): void {
-    if (!this.reports) return;
-    const foundIds = new Set(this.anchored.map((a) => a.id));
+    if (this.role === 'frame') {
+      this.reportToTop();
+      return;
+    }
+    const foundIds = this.foundIds();
     const found = this.claims.filter((c) => foundIds.has(c.id)).map((c) => c.id);
     const missing = this.claims.filter((c) => !foundIds.has(c.id)).map((c) => c.id);
     const summary = `${this.claims.length}|${found.join()}|${missing.join()}`;
@@ -148,6 +223,18 @@ export class PageClaims {
     this.lastSeen = summary;
     void request('page/report', { total: this.claims.length }).catch(() => undefined);
     if (this.claims.length > 0) void request('claims/seen', { found, missing }).catch(() => undefined);
+  }
+
+  private reportToTop(): void {
+    const foundIds = this.foundIds();
+    const found = this.claims.filter((c) => foundIds.has(c.id)).map((c) => c.id);
+    const summary = `${location.href}|${found.join()}`;
+    // A frame that never found anything has nothing to say (most frames are ads and widgets).
+    if (summary === this.lastSeen || (found.length === 0 && this.lastSeen === '')) return;
+    this.lastSeen = summary;
+    void request('page/report', { total: this.claims.length, found, frame: location.href }).catch(
+      () => undefined,
+    );
   }
 
   /** A claim just saved here: painted by the next `anchor`, without a round trip. */
@@ -172,7 +259,7 @@ export class PageClaims {
 
   status(): PageStatus {
     const { url, canonical, title } = readPageIdentity(pageDocument());
-    const foundIds = new Set(this.anchored.map((a) => a.id));
+    const foundIds = this.foundIds();
     return {
       url,
       ...(canonical ? { canonical } : {}),

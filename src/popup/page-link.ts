@@ -12,18 +12,21 @@ export async function targetTabId(): Promise<number | null> {
 
 export class PageUnreachable extends Error {}
 
+/**
+ * Asks the tab's top frame, which speaks for the tab; with `allFrames`, every frame (the first
+ * answer wins: for `tab/reveal`, the frame that finds the claim).
+ */
 export async function askTab<K extends TabRequestType>(
   tabId: number,
   type: K,
   payload: TabRequests[K]['req'],
+  { allFrames = false } = {},
 ): Promise<TabRequests[K]['res']> {
   const envelope: TabEnvelope<K> = { factmark: 1, type, payload };
   let reply: Reply<TabRequests[K]['res']> | undefined;
   try {
-    // The top frame speaks for the tab; frames would only race it.
-    reply = (await browser.tabs.sendMessage(tabId, envelope, { frameId: 0 })) as
-      | Reply<TabRequests[K]['res']>
-      | undefined;
+    const to = allFrames ? undefined : { frameId: 0 };
+    reply = (await browser.tabs.sendMessage(tabId, envelope, to)) as Reply<TabRequests[K]['res']> | undefined;
   } catch {
     throw new PageUnreachable('Factmark does not run on this page.');
   }

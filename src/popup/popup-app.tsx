@@ -177,7 +177,9 @@ function PageView() {
                         disabled={!found}
                         title={found ? 'Show on the page' : 'Not found on this page'}
                         onClick={() =>
-                          void askTab(tabId, 'tab/reveal', { id: claim.id }).catch(() => undefined)
+                          void askTab(tabId, 'tab/reveal', { id: claim.id }, { allFrames: true }).catch(
+                            () => undefined,
+                          )
                         }
                       >
                         {claim.quote.exact}

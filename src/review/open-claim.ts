@@ -1,53 +1,48 @@
-// "Open": opens a claim's article in a new tab and, once its content script has anchored the
-// page's claims, asks it to scroll to this one and pulse its highlight.
-import browser, { type Tabs } from 'webextension-polyfill';
+// "Open": opens a claim's article in a new tab and asks its content script to scroll to the claim
+// and pulse its highlight. The content script carries the request out when the claim is found —
+// after a slow load or a late re-render too — so this only asks until one is there to hear it.
+import browser from 'webextension-polyfill';
 import type { Claim } from '../core/model';
 import { isWebUrl } from '../core/url/web-address';
-import { askTab } from '../popup/page-link';
+import { REVEAL_WAIT_MS } from '../messages';
+import { askTab, PageUnreachable } from '../popup/page-link';
 
-export type Opened = 'revealed' | 'not-found';
+/** 'closed': the reader closed the tab before the claim was shown. */
+export type Opened = 'revealed' | 'not-found' | 'closed';
 
-const LOAD_TIMEOUT = 30_000;
-const REVEAL_ATTEMPTS = 16;
-const REVEAL_INTERVAL = 500;
+/** How often to ask again while the new page has no content script yet (nothing announces one). */
+const RETRY_MS = 200;
 
 export async function openClaim(claim: Claim): Promise<Opened> {
   if (!isWebUrl(claim.url)) throw new Error('This note’s page is not a web address, so it cannot be opened.');
   const tab = await browser.tabs.create({ url: claim.url, active: true });
   if (tab.id === undefined) return 'not-found';
-  await loaded(tab.id);
-  // The content script runs when the page is idle and anchors after that: ask until it answers.
-  for (let attempt = 0; attempt < REVEAL_ATTEMPTS; attempt++) {
-    const reply = await askTab(tab.id, 'tab/reveal', { id: claim.id }).catch(() => null);
-    if (reply?.found) return 'revealed';
-    await new Promise((resolve) => setTimeout(resolve, REVEAL_INTERVAL));
-  }
-  return 'not-found';
+  return revealInTab(tab.id, claim.id, Date.now() + REVEAL_WAIT_MS);
 }
 
-/** Resolves when the tab has finished loading (or after a timeout, or when it is closed). */
-function loaded(tabId: number): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      browser.tabs.onUpdated.removeListener(onUpdated);
-      browser.tabs.onRemoved.removeListener(onRemoved);
-      resolve();
-    };
-    const onUpdated = (id: number, change: Tabs.OnUpdatedChangeInfoType) => {
-      if (id === tabId && change.status === 'complete') done();
-    };
-    const onRemoved = (id: number) => {
-      if (id === tabId) done();
-    };
-    const timer = setTimeout(done, LOAD_TIMEOUT);
-    browser.tabs.onUpdated.addListener(onUpdated);
-    browser.tabs.onRemoved.addListener(onRemoved);
-    void browser.tabs
-      .get(tabId)
-      .then((tab) => {
-        if (tab.status === 'complete') done();
-      })
-      .catch(done);
-  });
+/**
+ * Asks the tab to reveal the claim, again while no content script is there to receive it (the
+ * page is still loading, or it navigated away mid-answer); then waits for its answer, which
+ * comes when the claim is found or when the time left runs out.
+ */
+async function revealInTab(tabId: number, id: string, deadline: number): Promise<Opened> {
+  for (;;) {
+    const within = deadline - Date.now();
+    if (within <= 0) return 'not-found';
+    try {
+      const { found } = await askTab(tabId, 'tab/reveal', { id, within }, { allFrames: true });
+      return found ? 'revealed' : 'not-found';
+    } catch (error) {
+      if (!(error instanceof PageUnreachable)) throw error;
+    }
+    if (!(await tabOpen(tabId))) return 'closed';
+    await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+  }
+}
+
+function tabOpen(tabId: number): Promise<boolean> {
+  return browser.tabs.get(tabId).then(
+    () => true,
+    () => false,
+  );
 }

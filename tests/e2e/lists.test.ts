@@ -13,7 +13,8 @@
 import { describe, expect, it } from 'vitest';
 import { listFile } from '../unit/support/list-files';
 import { BROWSER_NAMES, hasBuiltExtension, type TestPage, waitFor } from './support/browsers';
-import { contentScriptReady, pointOn, waitForHighlight, waitForPainted } from './support/page-actions';
+import { reviewFromCorrectionCard } from './support/extension-api';
+import { contentScriptReady, waitForPainted } from './support/page-actions';
 import { FIXTURE_PAGES, useBrowser, useServer } from './support/suite-setup';
 
 const LIST = listFile('e2e-corrections.json');
@@ -170,14 +171,7 @@ describe.skipIf(!built).each(BROWSER_NAMES)('correction lists from a correction 
 
   /** The reader's way in: a built-in correction's card, "Manage corrections", the review page. */
   async function openRulesAndLists() {
-    const seed = await browser.newPage();
-    await seed.goto(server.url('/seed-article.html'));
-    await waitForHighlight(seed, 'factmark-false', 'Digital Rights Act (DSA)');
-    const dsa = await pointOn(seed, null, 'factmark-false');
-    await seed.mouseClick(dsa.x, dsa.y);
-    await waitFor(() => seed.findByRole('dialog', 'Correction'), 5000);
-    await seed.clickByRole('button', 'Manage corrections');
-    const review = await browser.waitForExtensionPage('review.html', 15_000);
+    const { seed, review } = await reviewFromCorrectionCard(browser, server.url('/seed-article.html'));
     // The panel opens by itself at the lists, with its empty state.
     await waitFor(async () => (await bodyText(review)).includes('No correction lists yet'), 10_000);
     return { seed, review };

@@ -19,7 +19,7 @@ import {
   openPlaywrightExtensionPage,
   openPopupFor,
 } from './support/extension-pages';
-import { flagClaim, squash, waitForHighlight, waitForText } from './support/page-actions';
+import { flagClaim, PULSE_RECORDER, squash, waitForHighlight, waitForText } from './support/page-actions';
 import { FIXTURE_PAGES, useBrowser, useServer } from './support/suite-setup';
 
 const QUOTE = 'a gunman opened fire at a cinema in the US state of Louisiana';
@@ -87,21 +87,17 @@ describe.skipIf(!built)('the review page in Chromium', () => {
   });
 
   it('"Open" opens the article in a new tab, scrolled to the claim, and pulses its highlight', async () => {
+    // The pulse lasts 1.6 s and may come before the test reaches the tab: every new page records it.
+    await contexts[0]!.addInitScript(PULSE_RECORDER);
     const opened = contexts[0]!.waitForEvent('page', { timeout: 15_000 });
     await row().getByRole('button', { name: 'Open' }).click();
     const tab = await opened;
-    await tab.waitForURL(server.url('/bbc-1.html'), { timeout: 15_000 });
-    // The pulse lasts 1.6 s once the content script has anchored the claim: poll quickly for it.
+    await tab.waitForURL(server.url('/bbc-1.html'), { timeout: 15_000, waitUntil: 'commit' });
     const pulsed = await tab
       .waitForFunction(
-        () => {
-          const pulse = CSS.highlights.get('factmark-pulse');
-          for (const range of pulse ?? []) return range instanceof Range ? range.toString() : '';
-          return null;
-        },
+        () => (window as unknown as { factmarkPulses?: string[] }).factmarkPulses?.[0] ?? null,
         null,
-        // Timer polling: animation frames are throttled in a tab the browser thinks is hidden.
-        { timeout: 20_000, polling: 50 },
+        { timeout: 60_000, polling: 100 },
       )
       .catch(async (error: unknown) => {
         const painted = await tab.evaluate(() => [...CSS.highlights.keys()]);

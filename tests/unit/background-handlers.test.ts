@@ -9,6 +9,8 @@ let db: FactmarkDb;
 let changes = 0;
 let rulesOpened = 0;
 let badges: [number, number][] = [];
+let frameReports: [number, unknown][] = [];
+let reportsAsked: number[] = [];
 let handlers: ReturnType<typeof makeHandlers>;
 let n = 0;
 
@@ -17,9 +19,13 @@ beforeEach(async () => {
   changes = 0;
   rulesOpened = 0;
   badges = [];
+  frameReports = [];
+  reportsAsked = [];
   handlers = makeHandlers(db, {
     claimsChanged: () => changes++,
     setBadge: (tab, count) => badges.push([tab, count]),
+    frameReport: (tab, report) => frameReports.push([tab, report]),
+    askFramesToReport: (tab) => reportsAsked.push(tab),
     openRules: async () => {
       rulesOpened++;
     },
@@ -80,6 +86,25 @@ describe('background message handlers', () => {
   it('sets the badge of the tab that reported its count', async () => {
     await dispatch(handlers, { factmark: 1, type: 'page/report', payload: { total: 3 } }, { tabId: 7 });
     expect(badges).toEqual([[7, 3]]);
+  });
+
+  it('passes a same-origin frame’s found claims on to its top frame, and leaves the badge alone', async () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    const report = { total: 2, found: [id], frame: 'https://news.example/embed.html' };
+    await dispatch(handlers, { factmark: 1, type: 'page/report', payload: report }, { tabId: 7, frameId: 3 });
+    expect(badges).toEqual([]);
+    expect(frameReports).toEqual([
+      [7, { frameId: 3, frame: 'https://news.example/embed.html', found: [id] }],
+    ]);
+  });
+
+  it('asks the frames of the reporting tab to report again when its top frame starts', async () => {
+    await dispatch(
+      handlers,
+      { factmark: 1, type: 'page/frames-report', payload: {} },
+      { tabId: 7, frameId: 0 },
+    );
+    expect(reportsAsked).toEqual([7]);
   });
 
   it('returns the page’s claims and deletes one', async () => {

@@ -14,6 +14,7 @@ import { type FactmarkDb, openDb } from '../../src/db/schema';
 import { isQuotaError, STORAGE_FULL, storageErrorText } from '../../src/db/storage-errors';
 import { DISK_FULL_IMPORT } from '../../src/review/import-panel';
 import { recordFigure } from '../support/reliability';
+import { NO_EFFECTS } from './support/no-effects';
 
 type Put = (this: IDBObjectStore, value: unknown, key?: IDBValidKey) => IDBRequest;
 interface StoreInternals {
@@ -59,7 +60,7 @@ let checked = 0;
 beforeEach(async () => {
   db = openDb(`factmark-quota-${n++}`);
   await db.open();
-  handlers = makeHandlers(db, { claimsChanged: () => {}, setBadge: () => {}, openRules: async () => {} });
+  handlers = makeHandlers(db, NO_EFFECTS);
 });
 afterEach(async () => {
   freeDisk();

@@ -18,6 +18,7 @@ import { type RequestType, requestSchemas } from '../../src/messages';
 import { recordFigure } from '../support/reliability';
 import { aroundEveryWrite } from './support/db-writes';
 import { hostileValue, mutated, pooled, prototypeKeys, prototypePolluted } from './support/hostile-values';
+import { NO_EFFECTS } from './support/no-effects';
 
 const RUNS = 10_000;
 /** Generous for a loaded 2-core machine; each type takes a few seconds alone. */
@@ -94,7 +95,11 @@ const VALID: { [K in RequestType]: fc.Arbitrary<unknown> } = {
   'claims/for-page': fc.record({ url: webUrl, canonical: webUrl }, { requiredKeys: ['url'] }),
   'claims/save': pooled(claimDraft, 500, 2),
   'claims/delete': fc.record({ id: claimId }),
-  'page/report': fc.record({ total: fc.nat({ max: 100_000 }) }),
+  'page/report': fc.record(
+    { total: fc.nat({ max: 100_000 }), found: fc.array(claimId, { maxLength: 5 }), frame: webUrl },
+    { requiredKeys: ['total'] },
+  ),
+  'page/frames-report': fc.constant({}),
   'claims/changed': fc.constant({}),
   'claims/seen': fc.record({
     found: fc.array(claimId, { maxLength: 5 }),
@@ -129,6 +134,7 @@ const ANSWERS: { [K in RequestType]: (value: unknown) => boolean } = {
   'claims/save': (value) => v.is(ClaimSchema, value),
   'claims/delete': (value) => typeof (value as { deleted?: unknown }).deleted === 'boolean',
   'page/report': (value) => value === null,
+  'page/frames-report': (value) => value === null,
   'claims/changed': (value) => value === null,
   'claims/seen': (value) => Number.isInteger((value as { updated?: unknown }).updated),
   'settings/get': isSettings,
@@ -221,7 +227,7 @@ beforeAll(async () => {
     writes++;
     return write();
   });
-  handlers = makeHandlers(db, { claimsChanged: () => {}, setBadge: () => {}, openRules: async () => {} });
+  handlers = makeHandlers(db, NO_EFFECTS);
 });
 
 // Each request type starts from the same small database: one claim, one rule.

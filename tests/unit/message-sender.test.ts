@@ -10,6 +10,7 @@ import { type FactmarkDb, openDb } from '../../src/db/schema';
 import { type RequestType, readTabRequest, requestSchemas } from '../../src/messages';
 import { recordFigure } from '../support/reliability';
 import { makeDraft } from './support/claims';
+import { NO_EFFECTS } from './support/no-effects';
 
 const OWN = {
   id: 'factmark@factmark.example',
@@ -60,6 +61,14 @@ describe('the background’s sender check', () => {
     // No address at all: the less trusted kind.
     expect(senderOf({ id: OWN.id }, OWN)).toEqual({ context: 'content' });
   });
+
+  it('knows which frame of its tab a content script speaks from', () => {
+    expect(senderOf({ ...fromContentScript, frameId: 4 }, OWN)).toEqual({
+      context: 'content',
+      tabId: 12,
+      frameId: 4,
+    });
+  });
 });
 
 describe('what a content script may ask the background', () => {
@@ -71,11 +80,7 @@ describe('what a content script may ask the background', () => {
   beforeEach(() => {
     db = openDb(`factmark-sender-${n++}`);
     repaints = 0;
-    handlers = makeHandlers(db, {
-      claimsChanged: () => repaints++,
-      setBadge: () => {},
-      openRules: async () => {},
-    });
+    handlers = makeHandlers(db, { ...NO_EFFECTS, claimsChanged: () => repaints++ });
   });
   afterEach(async () => {
     await db.delete();
@@ -144,6 +149,7 @@ describe('what a content script may ask the background', () => {
       'claims/for-page',
       'claims/save',
       'claims/seen',
+      'page/frames-report',
       'page/report',
       'review/open-rules',
       'rules/for-page',
@@ -211,6 +217,22 @@ describe('the content script’s check of tab requests', () => {
     });
     expect(readTabRequest({ factmark: 1, type: '__proto__', payload: {} }, { id: OWN.id }, OWN.id)).toEqual({
       kind: 'ignore',
+    });
+  });
+
+  it('refuses a reveal that would wait longer than two minutes, and a frame report for the top frame', () => {
+    const tab = (type: string, payload: unknown) =>
+      readTabRequest({ factmark: 1, type, payload }, { id: OWN.id }, OWN.id);
+    expect(tab('tab/reveal', { ...reveal.payload, within: 60_000 })).toMatchObject({ kind: 'request' });
+    expect(tab('tab/reveal', { ...reveal.payload, within: 120_001 })).toEqual({
+      kind: 'invalid',
+      error: 'invalid tab/reveal',
+    });
+    const report = { frameId: 4, frame: 'https://news.example/embed.html', found: [reveal.payload.id] };
+    expect(tab('tab/frame-report', report)).toMatchObject({ kind: 'request', payload: report });
+    expect(tab('tab/frame-report', { ...report, frameId: 0 })).toEqual({
+      kind: 'invalid',
+      error: 'invalid tab/frame-report',
     });
   });
 });

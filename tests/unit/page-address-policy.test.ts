@@ -13,6 +13,7 @@ import { checkListUrl } from '../../src/core/lists/subscription';
 import { isWebUrl } from '../../src/core/url/web-address';
 import { type FactmarkDb, openDb } from '../../src/db/schema';
 import { makeClaim, makeDraft } from './support/claims';
+import { NO_EFFECTS } from './support/no-effects';
 
 const PAGE = 'https://news.example/story';
 
@@ -99,11 +100,7 @@ describe.each(CASES)('%s', (_what, address, reason) => {
       ['canonical', { url: PAGE, canonical: address }],
       ['sources.0', { url: PAGE, sources: [address] }],
     ])('as its %s', async (field, change) => {
-      const handlers = makeHandlers(db, {
-        claimsChanged: () => {},
-        setBadge: () => {},
-        openRules: async () => {},
-      });
+      const handlers = makeHandlers(db, NO_EFFECTS);
       const message = { factmark: 1, type: 'claims/save', payload: makeDraft(change) };
       const reply = await dispatch(handlers, message, { context: 'extension' });
       if (reason) {

@@ -211,6 +211,8 @@ export interface TestBrowser {
    * a click in the page, say). Firefox lets a test drive such a page, though not navigate to one.
    */
   waitForExtensionPage(path: string, timeoutMs?: number): Promise<TestPage>;
+  /** Both browsers: a tab showing `url` that the extension opened (the test has none open there). */
+  waitForPage(url: string, timeoutMs?: number): Promise<TestPage>;
   close(): Promise<void>;
 }
 
@@ -442,6 +444,15 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
       );
     },
     tabIdOf,
+    async waitForPage(url, timeoutMs = 15_000) {
+      const page = await waitFor(
+        () => context.pages().find((p) => p.url() === url),
+        timeoutMs,
+        100,
+        `waitForPage: no new tab at ${url}`,
+      );
+      return wrapPlaywright(page);
+    },
     async sendTabRequest(url, type) {
       const worker = context.serviceWorkers()[0];
       if (!worker) throw new Error('sendTabRequest: no extension service worker');
@@ -734,6 +745,17 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
       throw new Error(`waitForExtensionPage: no ${path} opened within ${timeoutMs} ms`);
+    },
+    async waitForPage(url, timeoutMs = 15_000) {
+      const at = async () => {
+        const pages = await browser.pages();
+        const hrefs = await Promise.all(pages.map((p) => p.evaluate(() => location.href).catch(() => '')));
+        return pages.find((_, i) => hrefs[i] === url);
+      };
+      return wrapPuppeteerBidi(
+        browser,
+        await waitFor(at, timeoutMs, 200, `waitForPage: no new tab at ${url}`),
+      );
     },
     close: () => browser.close(),
   };

@@ -126,3 +126,24 @@ export async function pointOn(page: TestPage, text: string | null, only?: string
   if (!point) throw new Error(`no highlighted range over "${text ?? only}"`);
   return point;
 }
+
+/**
+ * Page script that records every pulse Factmark shows (`factmark-pulse`, 1.6 s) in
+ * `window.factmarkPulses`, as the text pulsed: a test that attaches to a tab after the pulse has
+ * come and gone still sees it. There is no event for a highlight being set, so it looks every 20 ms.
+ */
+export const PULSE_RECORDER = `(() => {
+  const seen = (window.factmarkPulses = []);
+  let last = null;
+  setInterval(() => {
+    const pulse = CSS.highlights.get('factmark-pulse');
+    if (!pulse || pulse === last) return;
+    last = pulse;
+    for (const range of pulse) seen.push(range.toString().replace(/\\s+/g, ' ').trim());
+  }, 20);
+})();`;
+
+/** The texts pulsed on the page so far (the page runs PULSE_RECORDER). */
+export function pulsedTexts(page: TestPage): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { factmarkPulses?: string[] }).factmarkPulses ?? []);
+}

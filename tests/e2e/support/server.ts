@@ -30,6 +30,11 @@ export interface TestServer {
    * (with what is served then) only on `release()`. For tests of what happens during a fetch.
    */
   hold(path: string): HeldRequest;
+  /**
+   * Hold every response to `path` for `ms` before sending it (a slow image keeps a page from
+   * finishing loading); 0 answers at once again.
+   */
+  delay(path: string, ms: number): void;
   /** Paths requested so far (for debugging / asserting). */
   readonly requests: string[];
   close(): Promise<void>;
@@ -74,6 +79,7 @@ export async function startServer(root?: string): Promise<TestServer> {
   >();
   const requests: string[] = [];
   const holds = new Map<string, { arrived(): void; released: Promise<void> }>();
+  const delays = new Map<string, number>();
 
   const server: Server = createServer(async (req, res) => {
     const method = req.method ?? 'GET';
@@ -96,6 +102,8 @@ export async function startServer(root?: string): Promise<TestServer> {
       held.arrived();
       await held.released;
     }
+    const hold = delays.get(pathname);
+    if (hold) await new Promise((resolve) => setTimeout(resolve, hold));
     const override = overrides.get(pathname);
     if (override) {
       res.writeHead(200, { ...override.headers, ...headers, 'Content-Type': override.type });
@@ -154,6 +162,10 @@ export async function startServer(root?: string): Promise<TestServer> {
       });
       holds.set(normalizePath(path), { arrived, released });
       return { arrived: isIn, release };
+    },
+    delay(path, ms) {
+      if (ms > 0) delays.set(normalizePath(path), ms);
+      else delays.delete(normalizePath(path));
     },
     close: () =>
       new Promise<void>((ok) => {

@@ -39,6 +39,7 @@ export function useServer(root?: string): TestServer {
     setPage: (path, body, contentType, headers) => live().setPage(path, body, contentType, headers),
     removePage: (path) => live().removePage(path),
     hold: (path) => live().hold(path),
+    delay: (path, ms) => live().delay(path, ms),
     close: () => live().close(),
   };
 }
@@ -66,6 +67,7 @@ export function useBrowser(name: BrowserName): TestBrowser {
     tabIdOf: (url) => live().tabIdOf(url),
     sendTabRequest: (url, type) => live().sendTabRequest(url, type),
     waitForExtensionPage: (path, timeoutMs) => live().waitForExtensionPage(path, timeoutMs),
+    waitForPage: (url, timeoutMs) => live().waitForPage(url, timeoutMs),
     close: () => live().close(),
   };
 }

@@ -1,0 +1,10 @@
+// Background effects that do nothing: for handler tests that look only at answers and the database.
+import type { Effects } from '../../../src/background/handlers';
+
+export const NO_EFFECTS: Effects = {
+  claimsChanged: () => {},
+  setBadge: () => {},
+  frameReport: () => {},
+  askFramesToReport: () => {},
+  openRules: async () => {},
+};
