@@ -24,8 +24,12 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           sequence: { groupOrder: 1 },
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // Time-outs catch hangs only: a browser on a loaded 2-core machine can take minutes over
+          // what takes seconds on a quiet one (waits scale too: WAIT_SCALE in support/browsers.ts).
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          // expect.poll with no time-out of its own gives up after 1 s by default.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },

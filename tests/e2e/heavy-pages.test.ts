@@ -74,7 +74,7 @@ describe.skipIf(!built).each(BROWSER_NAMES)('heavy and restless pages in %s', (n
     await flagClaim(page, CLAIM, { buttonTimeoutMs: 15_000 });
     await waitFor(async () => (await paintedTexts(page)).includes(CLAIM), 30_000);
     await page.close();
-  }, 180_000);
+  }, 400_000);
 
   it('a 200,000-element page: the rule and the claim are highlighted (and the longest content-script task is recorded)', async () => {
     const page = await browser.newPage();
@@ -199,6 +199,6 @@ describe.skipIf(!built).each(BROWSER_NAMES)('heavy and restless pages in %s', (n
       });
       await page.close();
     },
-    RERENDER_MS + 90_000,
+    RERENDER_MS + 300_000,
   );
 });

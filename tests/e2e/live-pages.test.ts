@@ -59,7 +59,7 @@ describe.skipIf(!built).each(BROWSER_NAMES)('live pages in %s', (name) => {
     await flag(p, CLAIM_B, false);
     await waitFor(async () => (await paintedTexts(p)).includes(CLAIM_B), 10_000);
     await p.close();
-  }, 90_000);
+  });
 
   it('highlights text that arrives later (infinite scroll, a paywall reveal) and leaves earlier highlights untouched', async () => {
     server.setPage(

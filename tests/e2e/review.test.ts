@@ -13,7 +13,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasBuiltExtension, launchBrowser, type TestBrowser, type TestPage } from './support/browsers';
+import {
+  hasBuiltExtension,
+  launchBrowser,
+  patience,
+  type TestBrowser,
+  type TestPage,
+} from './support/browsers';
 import {
   chromiumContexts as contexts,
   openPlaywrightExtensionPage,
@@ -56,7 +62,7 @@ describe.skipIf(!built)('the review page in Chromium', () => {
     const search = review.getByRole('searchbox', { name: 'Search notes' });
     await search.click();
     await review.keyboard.type('gunman louis');
-    await expect.poll(() => review.locator('.claim-row').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => review.locator('.claim-row').count(), { timeout: patience(10_000) }).toBe(1);
     await expect.poll(() => row().count()).toBe(1);
     // The words typed are marked in the row, the last one as the whole word it begins.
     expect(await row().locator('mark').allTextContents()).toEqual(['gunman', 'Louisiana']);
@@ -75,7 +81,7 @@ describe.skipIf(!built)('the review page in Chromium', () => {
     await correction.fill(EDITED);
     await row().getByRole('button', { name: 'Save' }).click();
     await expect
-      .poll(() => row().locator('.fm-correction').textContent(), { timeout: 10_000 })
+      .poll(() => row().locator('.fm-correction').textContent(), { timeout: patience(10_000) })
       .toContain(EDITED);
 
     const popup = await openPopupFor(browser, article);
@@ -89,15 +95,15 @@ describe.skipIf(!built)('the review page in Chromium', () => {
   it('"Open" opens the article in a new tab, scrolled to the claim, and pulses its highlight', async () => {
     // The pulse lasts 1.6 s and may come before the test reaches the tab: every new page records it.
     await contexts[0]!.addInitScript(PULSE_RECORDER);
-    const opened = contexts[0]!.waitForEvent('page', { timeout: 15_000 });
+    const opened = contexts[0]!.waitForEvent('page', { timeout: patience(15_000) });
     await row().getByRole('button', { name: 'Open' }).click();
     const tab = await opened;
-    await tab.waitForURL(server.url('/bbc-1.html'), { timeout: 15_000, waitUntil: 'commit' });
+    await tab.waitForURL(server.url('/bbc-1.html'), { timeout: patience(15_000), waitUntil: 'commit' });
     const pulsed = await tab
       .waitForFunction(
         () => (window as unknown as { factmarkPulses?: string[] }).factmarkPulses?.[0] ?? null,
         null,
-        { timeout: 60_000, polling: 100 },
+        { timeout: patience(60_000), polling: 100 },
       )
       .catch(async (error: unknown) => {
         const painted = await tab.evaluate(() => [...CSS.highlights.keys()]);
@@ -115,7 +121,7 @@ describe.skipIf(!built)('the review page in Chromium', () => {
         return false;
       },
       null,
-      { timeout: 5_000 },
+      { timeout: patience(5_000) },
     );
     expect(await tab.evaluate(() => scrollY)).toBeGreaterThan(0);
     await tab.close();
@@ -124,7 +130,7 @@ describe.skipIf(!built)('the review page in Chromium', () => {
   it('exports every note as a Factmark backup file', async () => {
     await review.getByRole('radio', { name: /All notes/ }).check();
     await review.getByLabel('Format').selectOption('backup');
-    const download = review.waitForEvent('download', { timeout: 15_000 });
+    const download = review.waitForEvent('download', { timeout: patience(15_000) });
     await review.getByRole('button', { name: 'Export 1 note' }).click();
     await (await download).saveAs(backup);
     const saved = JSON.parse(readFileSync(backup, 'utf8')) as {
@@ -144,7 +150,7 @@ describe.skipIf(!built)('the review page in Chromium', () => {
     beforeAll(async () => {
       fresh = await launchBrowser('chromium');
       page = await openPlaywrightExtensionPage(fresh, 'review.html', contexts[1]);
-      await page.getByText('No notes yet.').waitFor({ timeout: 10_000 });
+      await page.getByText('No notes yet.').waitFor({ timeout: patience(10_000) });
     });
     afterAll(async () => {
       await fresh?.close();
@@ -152,7 +158,7 @@ describe.skipIf(!built)('the review page in Chromium', () => {
 
     async function choose(file: string) {
       await page.locator('.import input[type="file"]').setInputFiles(file);
-      await page.getByRole('region', { name: 'Import preview' }).waitFor({ timeout: 15_000 });
+      await page.getByRole('region', { name: 'Import preview' }).waitFor({ timeout: patience(15_000) });
     }
     const plan = async () => (await page.locator('.preview .plan').textContent()) ?? '';
 
@@ -162,10 +168,12 @@ describe.skipIf(!built)('the review page in Chromium', () => {
       expect(squash(await plan())).toContain('0 already there');
       await page.getByRole('button', { name: 'Import 1 note' }).click();
       await expect
-        .poll(() => page.getByRole('status').filter({ hasText: 'Imported' }).count(), { timeout: 15_000 })
+        .poll(() => page.getByRole('status').filter({ hasText: 'Imported' }).count(), {
+          timeout: patience(15_000),
+        })
         .toBe(1);
       const listed = page.locator('.claim-row', { hasText: QUOTE });
-      await expect.poll(() => listed.count(), { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => listed.count(), { timeout: patience(10_000) }).toBe(1);
       expect(await listed.locator('.fm-correction').textContent()).toContain(EDITED);
       expect(await page.locator('#count').textContent()).toBe('1 note');
     });

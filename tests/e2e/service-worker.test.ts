@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exportBackup } from '../../src/core/formats';
 import type { Claim } from '../../src/core/model';
 import { recordFigure } from '../support/reliability';
-import { hasBuiltExtension, type TestPage, waitFor } from './support/browsers';
+import { hasBuiltExtension, patience, type TestPage, waitFor } from './support/browsers';
 import {
   chromiumContexts as contexts,
   openPlaywrightExtensionPage,
@@ -160,7 +160,7 @@ describe.skipIf(!hasBuiltExtension())('a stopped service worker (Chromium)', () 
 
   it('tells the reader when a save got no answer, keeps the draft, and saves once on retry', async () => {
     const row = review.locator('.claim-row', { hasText: QUOTE });
-    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => row.count(), { timeout: patience(10_000) }).toBe(1);
     await row.getByRole('button', { name: 'Edit', exact: true }).click();
     await row.getByLabel('Correction').fill(EDITED);
 
@@ -171,7 +171,7 @@ describe.skipIf(!hasBuiltExtension())('a stopped service worker (Chromium)', () 
     await stopWorker();
 
     const alert = row.getByRole('alert');
-    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toBe(NO_ANSWER);
+    await expect.poll(() => alert.textContent(), { timeout: patience(10_000) }).toBe(NO_ANSWER);
     expect(await row.getByLabel('Correction').inputValue()).toBe(EDITED);
     // Whatever the worker did before it stopped, the claim is one whole record.
     const during = await review.evaluate(readClaims);
@@ -180,7 +180,7 @@ describe.skipIf(!hasBuiltExtension())('a stopped service worker (Chromium)', () 
 
     await row.getByRole('button', { name: 'Save' }).click();
     await expect
-      .poll(() => row.locator('.fm-correction').textContent(), { timeout: 10_000 })
+      .poll(() => row.locator('.fm-correction').textContent(), { timeout: patience(10_000) })
       .toContain(EDITED);
     const after = await review.evaluate(readClaims);
     expect(after.map((claim) => claim.correction)).toEqual([EDITED]);
@@ -274,8 +274,10 @@ describe.skipIf(!hasBuiltExtension())('a stopped service worker (Chromium)', () 
     await importer.locator('.import input[type="file"]').setInputFiles(file);
     await importer
       .getByRole('button', { name: `Import ${IMPORTED.toLocaleString('en')} notes` })
-      .click({ timeout: 30_000 });
-    await importer.getByRole('progressbar', { name: 'Writing notes…' }).waitFor({ timeout: 30_000 });
+      .click({ timeout: patience(30_000) });
+    await importer
+      .getByRole('progressbar', { name: 'Writing notes…' })
+      .waitFor({ timeout: patience(30_000) });
     await importer.close();
 
     const imported = await counter.evaluate(copies, { prefix, all: true });

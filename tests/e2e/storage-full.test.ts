@@ -13,7 +13,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { exportBackup } from '../../src/core/formats';
 import type { Claim } from '../../src/core/model';
 import { recordFigure } from '../support/reliability';
-import { hasBuiltExtension, launchBrowser, type TestBrowser } from './support/browsers';
+import { hasBuiltExtension, launchBrowser, patience, type TestBrowser } from './support/browsers';
 import {
   chromiumContexts as contexts,
   openPlaywrightExtensionPage,
@@ -101,9 +101,9 @@ describe.skipIf(!hasBuiltExtension())('storage full in Chromium', () => {
     const before = await review.evaluate(readClaims);
     const button = review.getByRole('button', { name: `Import ${IMPORTED.toLocaleString('en')} notes` });
     await review.locator('.import input[type="file"]').setInputFiles(file);
-    await button.click({ timeout: 30_000 });
+    await button.click({ timeout: patience(30_000) });
     const alert = review.locator('.import').getByRole('alert');
-    await alert.waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
+    await alert.waitFor({ timeout: patience(30_000) }).catch(async (error: unknown) => {
       throw new Error(
         `no alert; the import panel says: ${await review.locator('.import').textContent()} (${error})`,
       );
@@ -119,9 +119,9 @@ describe.skipIf(!hasBuiltExtension())('storage full in Chromium', () => {
 
     await lift();
     await review.locator('.import input[type="file"]').setInputFiles(file);
-    await button.click({ timeout: 30_000 });
+    await button.click({ timeout: patience(30_000) });
     await expect
-      .poll(() => review.locator('.import').getByRole('status').textContent(), { timeout: 30_000 })
+      .poll(() => review.locator('.import').getByRole('status').textContent(), { timeout: patience(30_000) })
       .toContain(`${IMPORTED.toLocaleString('en')} new`);
     expect(await review.evaluate(readClaims)).toHaveLength(before.length + IMPORTED);
   });

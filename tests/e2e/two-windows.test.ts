@@ -6,7 +6,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recordFigure } from '../support/reliability';
-import { hasBuiltExtension } from './support/browsers';
+import { hasBuiltExtension, patience } from './support/browsers';
 // Records the harness's contexts, to drive the review pages with Playwright's own locators.
 import {
   type ClaimDraft,
@@ -71,12 +71,14 @@ describe.skipIf(!hasBuiltExtension())('two review windows editing the same claim
   async function save(page: Page) {
     await row(page).getByRole('button', { name: 'Save' }).click();
     // The editor closes once the background has answered.
-    await expect.poll(() => row(page).getByLabel('Correction').count(), { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(() => row(page).getByLabel('Correction').count(), { timeout: patience(10_000) })
+      .toBe(0);
   }
 
   it('shows the claim in both windows', async () => {
     for (const page of [a, b]) {
-      await expect.poll(() => row(page).count(), { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => row(page).count(), { timeout: patience(10_000) }).toBe(1);
       expect(await shown(page)).toContain('First correction.');
     }
   });
@@ -84,14 +86,14 @@ describe.skipIf(!hasBuiltExtension())('two review windows editing the same claim
   it("shows A's save in B without a reload, and B's later save in A; one record throughout", async () => {
     await edit(a, { Correction: 'Saved in window A.' });
     await save(a);
-    await expect.poll(() => shown(b), { timeout: 10_000 }).toContain('Saved in window A.');
+    await expect.poll(() => shown(b), { timeout: patience(10_000) }).toContain('Saved in window A.');
 
     // B's editor starts from A's version, not from what B first loaded.
     await row(b).getByRole('button', { name: 'Edit', exact: true }).click();
     expect(await field(b, 'Correction').inputValue()).toBe('Saved in window A.');
     await edit(b, { Correction: 'Saved later in window B.' });
     await save(b);
-    await expect.poll(() => shown(a), { timeout: 10_000 }).toContain('Saved later in window B.');
+    await expect.poll(() => shown(a), { timeout: patience(10_000) }).toContain('Saved later in window B.');
 
     const stored = await a.evaluate(readClaims);
     expect(stored.map((claim) => claim.correction)).toEqual(['Saved later in window B.']);
@@ -109,7 +111,7 @@ describe.skipIf(!hasBuiltExtension())('two review windows editing the same claim
     await edit(b, { Correction: 'Correction from B while A types.' });
     await save(b);
     await expect
-      .poll(() => field(a, 'Correction').inputValue(), { timeout: 10_000 })
+      .poll(() => field(a, 'Correction').inputValue(), { timeout: patience(10_000) })
       .toBe('Correction from B while A types.');
     expect(await field(a, 'Note').inputValue()).toBe('Draft typed in A.');
     expect(await row(a).getByRole('status').count()).toBe(0);
@@ -118,13 +120,13 @@ describe.skipIf(!hasBuiltExtension())('two review windows editing the same claim
     await edit(b, { Note: 'Note from B.' });
     await save(b);
     await expect
-      .poll(() => row(a).getByRole('status').textContent(), { timeout: 10_000 })
+      .poll(() => row(a).getByRole('status').textContent(), { timeout: patience(10_000) })
       .toBe(CONFLICT_NOTICE);
     expect(await field(a, 'Note').inputValue()).toBe('Draft typed in A.');
 
     // A saves last: A's note wins, B's correction stays, B sees it live; still one record.
     await save(a);
-    await expect.poll(() => noteShown(b), { timeout: 10_000 }).toContain('Draft typed in A.');
+    await expect.poll(() => noteShown(b), { timeout: patience(10_000) }).toContain('Draft typed in A.');
     expect(await shown(b)).toContain('Correction from B while A types.');
     const stored = await b.evaluate(readClaims);
     recordFigure({

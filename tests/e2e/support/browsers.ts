@@ -223,6 +223,9 @@ export interface TestBrowser {
  */
 export const WAIT_SCALE = Number(process.env.FACTMARK_WAIT_SCALE ?? 3);
 
+/** A driver time-out (Playwright's, expect.poll's) for what a quiet machine does in `ms`. */
+export const patience = (ms: number): number => ms * WAIT_SCALE;
+
 /**
  * Poll `fn` until it returns a truthy value (returned) or `timeoutMs` × WAIT_SCALE passes
  * (throws).
@@ -389,7 +392,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
   try {
     if (ext) {
       const worker =
-        context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+        context.serviceWorkers()[0] ??
+        (await context.waitForEvent('serviceworker', { timeout: patience(15_000) }));
       extensionId = worker.url().split('/')[2] ?? null;
     }
   } catch (error) {
@@ -440,7 +444,10 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
       const open = context.pages().find((p) => wanted(p.url()));
       if (open) return wrapPlaywright(open);
       return wrapPlaywright(
-        await context.waitForEvent('page', { predicate: (p) => wanted(p.url()), timeout: timeoutMs }),
+        await context.waitForEvent('page', {
+          predicate: (p) => wanted(p.url()),
+          timeout: patience(timeoutMs),
+        }),
       );
     },
     tabIdOf,
