@@ -4,7 +4,7 @@
 // numbers in common and in conflict, names in common, character-trigram overlap (catches
 // "cornflakes" / "Corn Flakes" and spelling variants) and length ratios. Pure; no DOM.
 
-import { idf } from './bm25';
+import { type Bm25Params, idf, normalisedTf, saturate } from './bm25';
 import { docFreq, type LexicalIndex } from './lexical-index';
 import type { Candidate } from './lexical-search';
 import type { FactCheckProfile, TextProfile } from './text-profile';
@@ -22,6 +22,7 @@ export const FEATURE_NAMES = [
   'query idf covered',
   'claim idf covered',
   'title idf covered',
+  'query × claim idf covered',
   'rarest query word shared',
   'bigrams shared',
   'claim bigrams covered',
@@ -64,12 +65,30 @@ function union<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): Set<T> {
   return new Set([...a, ...b]);
 }
 
+/** BM25 of one field of a fact-check for the query's terms (the index gives IDF and mean length). */
+function fieldBm25(
+  query: TextProfile,
+  field: TextProfile,
+  averageLength: number,
+  b: number,
+  k1: number,
+  weight: (t: string) => number,
+): number {
+  let s = 0;
+  for (const t of query.terms) {
+    const tf = field.counts.get(t);
+    if (tf !== undefined) s += weight(t) * saturate(normalisedTf(tf, field.length, averageLength, b), k1);
+  }
+  return s;
+}
+
 /** One feature vector per candidate (same order), in FEATURE_NAMES order. */
 export function pairFeatures(
   index: LexicalIndex,
   query: TextProfile,
   candidates: readonly Candidate[],
   profiles: readonly FactCheckProfile[],
+  bm25: Bm25Params,
 ): FeatureVector[] {
   const idfCache = new Map<string, number>();
   const weight = (t: string): number => {
@@ -81,8 +100,12 @@ export function pairFeatures(
     return w;
   };
   const best = candidates[0]?.score || 1;
-  const bestClaim = Math.max(1e-9, ...candidates.map((c) => c.claimScore));
-  const bestTitle = Math.max(1e-9, ...candidates.map((c) => c.titleScore));
+  const fields = profiles.map((p) => ({
+    claim: fieldBm25(query, p.claim, index.averageClaimLength, bm25.bClaim, bm25.k1, weight),
+    title: fieldBm25(query, p.title, index.averageTitleLength, bm25.bTitle, bm25.k1, weight),
+  }));
+  const bestClaim = Math.max(1e-9, ...fields.map((f) => f.claim));
+  const bestTitle = Math.max(1e-9, ...fields.map((f) => f.title));
   const queryIdf = idfSum(query.terms, weight) || 1;
   let rarest = 0;
   for (const t of query.terms) rarest = Math.max(rarest, weight(t));
@@ -103,15 +126,20 @@ export function pairFeatures(
     f[i++] = c.score;
     f[i++] = c.score / best;
     f[i++] = (c.score - other) / best;
-    f[i++] = c.claimScore;
-    f[i++] = c.claimScore / bestClaim;
-    f[i++] = c.titleScore;
-    f[i++] = c.titleScore / bestTitle;
+    const { claim, title } = fields[r] ?? { claim: 0, title: 0 };
+    f[i++] = claim;
+    f[i++] = claim / bestClaim;
+    f[i++] = title;
+    f[i++] = title / bestTitle;
     f[i++] = Math.log1p(r);
     f[i++] = r === 0 ? 1 : 0;
-    f[i++] = idfSum(sharedTerms, weight) / queryIdf;
-    f[i++] = idfSum(p.claim.terms, weight, query.terms) / (idfSum(p.claim.terms, weight) || 1);
+    const queryCovered = idfSum(sharedTerms, weight) / queryIdf;
+    const claimCovered = idfSum(p.claim.terms, weight, query.terms) / (idfSum(p.claim.terms, weight) || 1);
+    f[i++] = queryCovered;
+    f[i++] = claimCovered;
     f[i++] = idfSum(p.title.terms, weight, query.terms) / (idfSum(p.title.terms, weight) || 1);
+    // Both ways at once: a short sentence covering one word of a long claim is not a match.
+    f[i++] = queryCovered * claimCovered;
     f[i++] = rarest === 0 ? 0 : rarestShared / rarest;
     f[i++] = Math.log1p(sharedBigrams);
     f[i++] = overlap(query.bigrams, p.claim.bigrams) / (p.claim.bigrams.size || 1);

@@ -5,12 +5,12 @@
 import type { FactCheckText, LexicalIndex } from './lexical-index';
 import { lexicalSearch } from './lexical-search';
 import { pairFeatures } from './pair-features';
-import { type RerankModel, rerankScore } from './reranker';
+import { type RerankModel, rerankScores } from './reranker';
 import { type FactCheckProfile, profileFactCheck, profileText } from './text-profile';
 
 export interface FactCheckMatch {
   id: string;
-  /** The re-ranker's probability that this fact-check checks the text. */
+  /** The re-ranker's probability that this fact-check checks the text (0–1). */
   score: number;
   /** The lexical stage's BM25F score. */
   lexicalScore: number;
@@ -36,11 +36,14 @@ export function rankFactChecks(ranker: Ranker, text: string, limit = 5): FactChe
       profiles.push(p);
     }
   }
-  const features = pairFeatures(ranker.index, query, candidates, profiles);
+  const scores = rerankScores(
+    ranker.model,
+    pairFeatures(ranker.index, query, candidates, profiles, ranker.model.bm25),
+  );
   return candidates
     .map((c, i) => ({
       id: c.id,
-      score: rerankScore(ranker.model, features[i] ?? new Float64Array()),
+      score: scores[i] ?? 0,
       lexicalScore: c.score,
       order: i,
     }))

@@ -1,6 +1,8 @@
-// The re-ranker: a logistic regression over the pair features (pair-features.ts), trained by
-// `npm run train:factchecks`. Its output is the probability that the fact-check checks the
-// query, so one threshold (calibrated on dev, stored with the weights) decides a mark.
+// The re-ranker: a linear score over the pair features (pair-features.ts), trained by
+// `npm run train:factchecks` as a choice among the candidates *and "none of them"* (a softmax in
+// which "none" scores 0). So each candidate's output is the probability that it is the
+// fact-check that checks the text, and it stays low when the text was never fact-checked;
+// one threshold (calibrated on dev, stored with the weights) decides a mark.
 
 import type { Bm25Params } from './bm25';
 import { FEATURE_NAMES, type FeatureVector } from './pair-features';
@@ -24,11 +26,21 @@ export interface RerankModel {
   meta: Record<string, string | number>;
 }
 
-export function rerankScore(model: RerankModel, x: FeatureVector): number {
+/** The linear score of one candidate (0 is as good as "none of them"). */
+export function linearScore(model: RerankModel, x: FeatureVector): number {
   let z = model.bias;
   for (let i = 0; i < x.length; i++)
     z += ((model.weights[i] ?? 0) * ((x[i] ?? 0) - (model.mean[i] ?? 0))) / (model.scale[i] || 1);
-  return 1 / (1 + Math.exp(-z));
+  return z;
+}
+
+/** Each candidate's probability of being the match, the rest going to "none of them". */
+export function rerankScores(model: RerankModel, features: readonly FeatureVector[]): number[] {
+  const z = features.map((x) => linearScore(model, x));
+  const top = Math.max(0, ...z);
+  const e = z.map((v) => Math.exp(v - top));
+  const sum = Math.exp(-top) + e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / sum);
 }
 
 /** Checks a parsed model file's shape; throws with a clear message if it is not one of ours. */

@@ -6,6 +6,8 @@ import { analyseText } from './analyse-text';
 
 export interface TextProfile {
   terms: ReadonlySet<string>;
+  /** How many times each term occurs. */
+  counts: ReadonlyMap<string, number>;
   /** Adjacent content-word stems, joined by a space. */
   bigrams: ReadonlySet<string>;
   /** Character trigrams of the folded text, word edges marked by spaces. */
@@ -23,8 +25,11 @@ export function profileText(text: string): TextProfile {
   const trigrams = new Set<string>();
   const padded = ` ${a.folded} `;
   for (let i = 0; i + 3 <= padded.length; i++) trigrams.add(padded.slice(i, i + 3));
+  const counts = new Map<string, number>();
+  for (const t of a.terms) counts.set(t, (counts.get(t) ?? 0) + 1);
   return {
     terms: new Set(a.terms),
+    counts,
     bigrams,
     trigrams,
     numbers: new Set(a.numbers),
