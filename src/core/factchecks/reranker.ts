@@ -1,8 +1,12 @@
-// The re-ranker: a linear score over the pair features (pair-features.ts), trained by
-// `npm run train:factchecks` as a choice among the candidates *and "none of them"* (a softmax in
-// which "none" scores 0). So each candidate's output is the probability that it is the
-// fact-check that checks the text, and it stays low when the text was never fact-checked;
-// one threshold (calibrated on dev, stored with the weights) decides a mark.
+// The re-ranker, two linear scores over the pair features (pair-features.ts), trained by
+// `npm run train:factchecks`:
+// - the ranker orders the candidates: P(candidate | one of them checks the text) is a softmax;
+// - the gate says whether any does: a softmax over the candidates and "none of them" (scored 0)
+//   gives P(none).
+// A candidate's probability is (1 − P(none)) × P(candidate | one of them): the ranker's order,
+// low when the text was never fact-checked. One threshold (calibrated on dev, stored with the
+// weights) decides a mark. Two scores because one trained for both did worse at each: putting
+// the right fact-check first, and telling a sentence no fact-check is about.
 
 import type { Bm25Params } from './bm25';
 import { FEATURE_NAMES, type FeatureVector } from './pair-features';
@@ -14,8 +18,10 @@ export interface RerankModel {
   /** Standardisation: (x − mean) / scale, then the weights. */
   mean: number[];
   scale: number[];
+  /** The ranker's weights. */
   weights: number[];
-  bias: number;
+  /** The gate's weights and bias. */
+  gate: { weights: number[]; bias: number };
   /** How many lexical candidates the re-ranker sees. */
   candidates: number;
   bm25: Bm25Params;
@@ -26,21 +32,35 @@ export interface RerankModel {
   meta: Record<string, string | number>;
 }
 
-/** The linear score of one candidate (0 is as good as "none of them"). */
-export function linearScore(model: RerankModel, x: FeatureVector): number {
-  let z = model.bias;
+/** A linear score of standardised features. */
+export function linearScore(
+  model: Pick<RerankModel, 'mean' | 'scale'>,
+  weights: readonly number[],
+  bias: number,
+  x: FeatureVector,
+): number {
+  let z = bias;
   for (let i = 0; i < x.length; i++)
-    z += ((model.weights[i] ?? 0) * ((x[i] ?? 0) - (model.mean[i] ?? 0))) / (model.scale[i] || 1);
+    z += ((weights[i] ?? 0) * ((x[i] ?? 0) - (model.mean[i] ?? 0))) / (model.scale[i] || 1);
   return z;
 }
 
-/** Each candidate's probability of being the match, the rest going to "none of them". */
-export function rerankScores(model: RerankModel, features: readonly FeatureVector[]): number[] {
-  const z = features.map((x) => linearScore(model, x));
-  const top = Math.max(0, ...z);
+/** softmax(z) with an extra option scoring `none` (−Infinity: no extra option); returns the z part. */
+export function softmax(z: readonly number[], none = Number.NEGATIVE_INFINITY): number[] {
+  const top = Math.max(none, ...z);
   const e = z.map((v) => Math.exp(v - top));
-  const sum = Math.exp(-top) + e.reduce((a, b) => a + b, 0);
+  const sum = Math.exp(none - top) + e.reduce((a, b) => a + b, 0);
   return e.map((v) => v / sum);
+}
+
+/** Each candidate's probability of being the fact-check that checks the text. */
+export function rerankScores(model: RerankModel, features: readonly FeatureVector[]): number[] {
+  const given = softmax(features.map((x) => linearScore(model, model.weights, 0, x)));
+  const some = softmax(
+    features.map((x) => linearScore(model, model.gate.weights, model.gate.bias, x)),
+    0,
+  ).reduce((a, b) => a + b, 0);
+  return given.map((p) => p * some);
 }
 
 /** Checks a parsed model file's shape; throws with a clear message if it is not one of ours. */
@@ -60,8 +80,17 @@ export function parseRerankModel(json: unknown): RerankModel {
   const f = m.features;
   if (!Array.isArray(f) || f.join('|') !== FEATURE_NAMES.join('|'))
     fail('its features are not the ones this code computes (retrain with `npm run train:factchecks`)');
-  for (const key of ['bias', 'candidates', 'threshold'])
+  for (const key of ['candidates', 'threshold'])
     if (typeof m[key] !== 'number' || !Number.isFinite(m[key])) fail(`no ${key}`);
+  const gate = m.gate as Record<string, unknown> | undefined;
+  const gateWeights = gate?.weights;
+  if (
+    typeof gate?.bias !== 'number' ||
+    !Array.isArray(gateWeights) ||
+    gateWeights.length !== FEATURE_NAMES.length ||
+    !gateWeights.every(Number.isFinite)
+  )
+    fail('bad gate');
   const b = m.bm25 as Record<string, unknown> | undefined;
   if (!b || !['k1', 'bClaim', 'bTitle', 'titleWeight'].every((k) => typeof b[k] === 'number'))
     fail('bad bm25 parameters');
