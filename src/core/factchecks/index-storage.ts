@@ -3,21 +3,13 @@
 // fact-check. Loading checks every array's size and every posting's range, because a stored
 // copy can be stale or damaged; a bad one is reported, never half-used.
 
-import { type LexicalIndex, withLookups } from './lexical-index';
+import { type IndexArrays, type LexicalIndex, withLookups } from './lexical-index';
 
 export const INDEX_FORMAT_VERSION = 1;
 
-export interface StoredIndex {
+export interface StoredIndex extends IndexArrays {
   format: 'factmark-factcheck-index';
   version: number;
-  terms: string[];
-  ids: string[];
-  claimLength: Uint16Array;
-  titleLength: Uint16Array;
-  postingStart: Uint32Array;
-  postingDoc: Uint32Array;
-  postingClaimTf: Uint8Array;
-  postingTitleTf: Uint8Array;
 }
 
 export type LoadedIndex = { kind: 'ok'; index: LexicalIndex } | { kind: 'invalid'; reason: string };

@@ -59,10 +59,14 @@ export function buildIndex(factChecks: readonly FactCheckText[]): LexicalIndex {
   return addToIndex(emptyIndex(), factChecks);
 }
 
-type Stored = Omit<LexicalIndex, 'termId' | 'docNumber' | 'averageClaimLength' | 'averageTitleLength'>;
+/** The index without its derived lookups: what is stored. */
+export type IndexArrays = Omit<
+  LexicalIndex,
+  'termId' | 'docNumber' | 'averageClaimLength' | 'averageTitleLength'
+>;
 
 /** Adds the derived lookups and averages to the stored arrays. */
-export function withLookups(s: Stored): LexicalIndex {
+export function withLookups(s: IndexArrays): LexicalIndex {
   const average = (a: Uint16Array): number => {
     let sum = 0;
     for (const x of a) sum += x;
