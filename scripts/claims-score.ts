@@ -6,9 +6,8 @@
 // sentence too (it scores 0), so there are exactly as many scores out as lines in. Bytes that are
 // not UTF-8 are refused: a message on stderr, nothing on stdout, exit code 2.
 
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { scoreSentences } from '../src/core/detect/score';
+import { decodeUtf8, firstInvalidUtf8, readStdin, runAsScript } from './stdin-text';
 
 /** Splits input text into lines: \n or \r\n ends a line; a trailing line end adds no line. */
 export function splitLines(text: string): string[] {
@@ -21,11 +20,6 @@ export function splitLines(text: string): string[] {
 /** A score as printed: fixed-point, enough digits to keep the ranking of close scores. */
 export function formatScore(score: number): string {
   return score.toFixed(8);
-}
-
-/** Decodes stdin bytes as UTF-8 (a leading byte-order mark is dropped); throws on invalid bytes. */
-export function decodeUtf8(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 
 /** The whole CLI on a buffer: the stdout text, or an error message and exit code. */
@@ -50,43 +44,6 @@ export function run(bytes: Uint8Array): { stdout: string } | { error: string; co
   return { stdout: scores.map((s) => `${formatScore(s)}\n`).join('') };
 }
 
-/** Offset of the first byte that starts an invalid UTF-8 sequence, or -1 if all are valid. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i] ?? 0;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      if (b === 0xe0) lo = 0xa0;
-      if (b === 0xed) hi = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      if (b === 0xf0) lo = 0x90;
-      if (b === 0xf4) hi = 0x8f;
-    } else return i;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
-    }
-    i += need + 1;
-  }
-  return -1;
-}
-
-async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
 async function main(): Promise<void> {
   const result = run(await readStdin());
   if ('error' in result) {
@@ -97,10 +54,4 @@ async function main(): Promise<void> {
   process.stdout.write(result.stdout);
 }
 
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(resolve(entry)).href) {
-  main().catch((err: unknown) => {
-    process.stderr.write(`claims:score: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  });
-}
+runAsScript(import.meta.url, 'claims:score', main);

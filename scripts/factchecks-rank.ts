@@ -10,13 +10,11 @@
 // go to stderr with exit code 2, and nothing to stdout.
 
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { buildIndex, type FactCheckText } from '../src/core/factchecks/lexical-index';
 import { FACTCHECK_MODEL } from '../src/core/factchecks/model';
 import { profilesFrom, rankFactChecks } from '../src/core/factchecks/rank-fact-checks';
-import { decodeUtf8, firstInvalidUtf8 } from './claims-score';
 import { parseTsv, parseVerifiedClaims, type Query } from './factchecks-data';
+import { decodeUtf8, firstInvalidUtf8, readStdin, runAsScript } from './stdin-text';
 
 /** Matches printed per query. */
 export const MATCHES_PER_QUERY = 5;
@@ -86,12 +84,6 @@ export function readClaimsArg(argv: readonly string[]): FactCheckText[] | { erro
   }
 }
 
-async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
 async function main(argv: string[]): Promise<void> {
   const factChecks = readClaimsArg(argv);
   if (!Array.isArray(factChecks)) {
@@ -108,10 +100,4 @@ async function main(argv: string[]): Promise<void> {
   process.stdout.write(result.stdout);
 }
 
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(resolve(entry)).href) {
-  main(process.argv.slice(2)).catch((err: unknown) => {
-    process.stderr.write(`factchecks:rank: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  });
-}
+runAsScript(import.meta.url, 'factchecks:rank', () => main(process.argv.slice(2)));

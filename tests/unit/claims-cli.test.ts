@@ -4,7 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { firstInvalidUtf8, formatScore, run, splitLines } from '../../scripts/claims-score';
+import { formatScore, run, splitLines } from '../../scripts/claims-score';
+import { firstInvalidUtf8 } from '../../scripts/stdin-text';
 import { scoreSentences } from '../../src/core/detect/score';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
