@@ -18,7 +18,8 @@ type Load =
 
 const message = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
 
-export function RulesView() {
+/** `listsVersion` changes when a list changed elsewhere: the rules are read again, in place. */
+export function RulesView({ listsVersion = 0 }: { listsVersion?: number }) {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -31,9 +32,10 @@ export function RulesView() {
       setLoad({ kind: 'error', message: message(failure) });
     }
   }, []);
+  // Read again when a list changed (listsVersion), keeping what is shown until the answer comes.
   useEffect(() => {
     void refresh();
-  }, [refresh]);
+  }, [refresh, listsVersion]);
 
   async function write(action: () => Promise<unknown>) {
     setError('');

@@ -1,6 +1,7 @@
 // The review page's "Rules & lists" panel: the popup's Rules and Lists views, side by side with
 // the notes, so rules can be edited and lists managed with room to read them. The Rules view is
-// read again whenever a list changes (a list brings or takes away rules). A correction card's
+// read again whenever a list changes (a list brings or takes away rules), in place: what it shows
+// and a rule being edited stay until the new rules arrive. A correction card's
 // "Manage corrections" opens review.html#rules: the panel then opens and takes the focus.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { RULES_FRAGMENT } from '../messages';
@@ -35,7 +36,7 @@ export function RulesPanel() {
       </details>
       <details open={open}>
         <summary>Rules</summary>
-        <RulesView key={listsVersion} />
+        <RulesView listsVersion={listsVersion} />
       </details>
     </section>
   );
