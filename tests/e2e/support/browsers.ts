@@ -742,6 +742,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     },
     async waitForExtensionPage(path, timeoutMs = 10_000) {
       // Such tabs are not reported as targets with their URL here; ask each page where it is.
+      timeoutMs = patience(timeoutMs);
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
         for (const page of await browser.pages()) {
