@@ -3,6 +3,7 @@
 // send to a content script. The background validates each payload with these schemas.
 import * as v from 'valibot';
 import { ClaimDraftSchema } from './core/claim-schema';
+import type { FactCheckView } from './core/factchecks/fact-check';
 import type { EncodedRules } from './core/match/transport';
 import type { Claim, Verdict } from './core/model';
 import { RULE_LIMITS, type Rule, RuleDraftSchema } from './core/rule';
@@ -33,6 +34,27 @@ export interface RulesForPage {
   verdicts: (Verdict | null)[];
   compiled: EncodedRules;
 }
+
+/** A sentence of a page that says what a subscribed fact-check checked. */
+export interface FactCheckMark {
+  /** Which of the request's sentences (its index). */
+  sentence: number;
+  factCheck: FactCheckView;
+  /** The re-ranker's probability that the fact-check checks this sentence (0–1). */
+  score: number;
+  /** Words the sentence shares with the fact-check's claim, as the sentence writes them. */
+  shared: string[];
+}
+
+/** A fact-check close to a text being flagged (the editor offers up to 3). */
+export interface FactCheckSuggestion {
+  factCheck: FactCheckView;
+  score: number;
+}
+
+/** The most sentences one page sends to be matched, and the longest sentence. */
+export const FACTCHECK_MATCH_LIMITS = { sentences: 5_000, chars: 2_000 } as const;
+const factCheckId = v.pipe(v.string(), v.minLength(3), v.maxLength(100), v.regex(/^[0-9a-f-]{36}:[0-9a-z]+$/));
 
 /** Requests to the background (from content scripts, the popup and the review page). */
 export const requestSchemas = {
@@ -100,6 +122,21 @@ export const requestSchemas = {
   'lists/refresh': v.strictObject({ id: v.optional(id) }),
   'lists/set-enabled': v.strictObject({ id, enabled: v.boolean() }),
   'lists/delete': v.strictObject({ id }),
+  // Known fact-checks (src/background/factcheck-handlers.ts).
+  /** The article body's sentences: which say what a subscribed fact-check checked (not dismissed on this page). */
+  'factchecks/match': v.strictObject({
+    url,
+    sentences: v.pipe(
+      v.array(v.pipe(v.string(), v.maxLength(FACTCHECK_MATCH_LIMITS.chars))),
+      v.maxLength(FACTCHECK_MATCH_LIMITS.sentences),
+    ),
+  }),
+  /** "Not the same claim": never mark this fact-check on this page again. */
+  'factchecks/dismiss': v.strictObject({ url, id: factCheckId }),
+  /** The fact-checks closest to a selection being flagged, best first (up to 3). */
+  'factchecks/suggest': v.strictObject({ text: v.pipe(v.string(), v.maxLength(5_000)) }),
+  /** The fact-checks an extension page wrote itself (a file import): index them again. */
+  'factchecks/changed': v.strictObject({}),
 } as const;
 
 export interface Requests {
@@ -125,6 +162,10 @@ export interface Requests {
   'lists/refresh': { req: { id?: string }; res: ListSummary[] };
   'lists/set-enabled': { req: { id: string; enabled: boolean }; res: ListSummary };
   'lists/delete': { req: { id: string }; res: { deleted: boolean } };
+  'factchecks/match': { req: { url: string; sentences: string[] }; res: { marks: FactCheckMark[] } };
+  'factchecks/dismiss': { req: { url: string; id: string }; res: null };
+  'factchecks/suggest': { req: { text: string }; res: { suggestions: FactCheckSuggestion[] } };
+  'factchecks/changed': { req: Record<string, never>; res: null };
 }
 
 export type RequestType = keyof Requests;
@@ -172,6 +213,8 @@ export interface PageStatus {
   claims: { claim: Claim; found: boolean }[];
   /** Check-worthy sentence marks on this page (absent from content scripts that predate them). */
   detection?: DetectionStatus;
+  /** How many sentences on this page were fact-checked before (subscribed feeds). */
+  factChecked?: number;
 }
 
 /** Whether check-worthy sentences are marked on a page, and if not, why. */

@@ -49,6 +49,11 @@ export interface CorrectionList {
   fetched?: number;
   /** Why the last refresh failed (the previous copy stays in force). */
   error?: string;
+  /**
+   * What the list holds: phrase rules (absent on lists stored before fact-check feeds), or
+   * fact-checks matched by meaning (ClaimReview, DataFeed, Fact Check Tools, CSV feeds).
+   */
+  kind?: 'rules' | 'fact-checks';
 }
 
 /** The fields a reader or a list writes, without the stored rule's bookkeeping. */
