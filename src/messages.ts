@@ -54,7 +54,12 @@ export interface FactCheckSuggestion {
 
 /** The most sentences one page sends to be matched, and the longest sentence. */
 export const FACTCHECK_MATCH_LIMITS = { sentences: 5_000, chars: 2_000 } as const;
-const factCheckId = v.pipe(v.string(), v.minLength(3), v.maxLength(100), v.regex(/^[0-9a-f-]{36}:[0-9a-z]+$/));
+const factCheckId = v.pipe(
+  v.string(),
+  v.minLength(3),
+  v.maxLength(100),
+  v.regex(/^[0-9a-f-]{36}:[0-9a-z]+$/),
+);
 
 /** Requests to the background (from content scripts, the popup and the review page). */
 export const requestSchemas = {

@@ -17,6 +17,8 @@ import {
   requestSchemas,
   type TabRequests,
 } from '../messages';
+import { makeFactCheckHandlers } from './factcheck-handlers';
+import { FactCheckIndex } from './factcheck-index';
 import { makeListHandlers } from './list-handlers';
 
 /** Who sent a message, as far as the background can tell. */
@@ -52,6 +54,11 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'rules/get',
   // Opens only our own page; the reader's click on a correction card.
   'review/open-rules',
+  // The page's sentences matched in the background; the reader's "Not the same claim"; the
+  // editor's suggestions. Feeds themselves are changed by extension pages only.
+  'factchecks/match',
+  'factchecks/dismiss',
+  'factchecks/suggest',
 ]);
 
 /** What handlers may do beyond the database: tell tabs to repaint, set the badge. */
@@ -75,8 +82,11 @@ export function makeHandlers(db: FactmarkDb, effects: Effects): { [K in RequestT
   // The enabled rules compiled and encoded once, until a rule is written (a restarted worker
   // starts without it and compiles again on the first request).
   let forPage: Promise<RulesForPage> | null = null;
+  // The fact-checks' index, brought up to date on the first match after any list changes.
+  const factChecks = new FactCheckIndex(db);
   const rulesChanged = () => {
     forPage = null;
+    factChecks.changed();
     effects.claimsChanged();
   };
   const compileForPage = async (): Promise<RulesForPage> => {
@@ -156,6 +166,7 @@ export function makeHandlers(db: FactmarkDb, effects: Effects): { [K in RequestT
       return null;
     },
     ...makeListHandlers(db, { rulesChanged }),
+    ...makeFactCheckHandlers(db, factChecks, { factChecksChanged: rulesChanged }),
   };
 }
 

@@ -54,6 +54,8 @@ export interface CorrectionList {
    * fact-checks matched by meaning (ClaimReview, DataFeed, Fact Check Tools, CSV feeds).
    */
   kind?: 'rules' | 'fact-checks';
+  /** A feed only: when its fact-checks were last replaced (the index is rebuilt from this). */
+  stored?: number;
 }
 
 /** The fields a reader or a list writes, without the stored rule's bookkeeping. */

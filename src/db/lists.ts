@@ -5,6 +5,7 @@
 // again inside its transaction, so the reader's switch and removal during a fetch win.
 import * as v from 'valibot';
 import { describeIssues } from '../core/claim-schema';
+import type { FactCheckDraft } from '../core/factchecks/fact-check';
 import type { InvalidRecord } from '../core/lists';
 import {
   type CorrectionList,
@@ -14,6 +15,7 @@ import {
   ruleDraftOf,
   sameDraft,
 } from '../core/rule';
+import { checkFactChecks, replaceFactChecks } from './fact-checks';
 import type { FactmarkDb } from './schema';
 
 /** A list just stored, with the records of its file that were left out. */
@@ -22,9 +24,11 @@ export interface ListStored {
   invalid: InvalidRecord[];
 }
 
-/** A list as the popup and review page show it: with how many rules it holds. */
+/** A list as the popup and review page show it: with how many rules (or, a feed, fact-checks) it holds. */
 export interface ListSummary extends CorrectionList {
   rules: number;
+  /** A fact-check feed's fact-checks (0 for a phrase list). */
+  factChecks: number;
 }
 
 /**
@@ -39,7 +43,7 @@ export async function storeList(
   now = Date.now(),
 ): Promise<ListSummary> {
   const checked = checkDrafts(drafts);
-  return db.transaction('rw', db.lists, db.rules, async () => {
+  return db.transaction('rw', db.lists, db.rules, db.factChecks, async () => {
     const current = await db.lists.get(list.id);
     return writeList(db, current ? { ...list, enabled: current.enabled } : list, checked, now);
   });
@@ -57,7 +61,7 @@ export async function storeRefreshedList(
   now = Date.now(),
 ): Promise<ListSummary | undefined> {
   const checked = checkDrafts(drafts);
-  return db.transaction('rw', db.lists, db.rules, async () => {
+  return db.transaction('rw', db.lists, db.rules, db.factChecks, async () => {
     const current = await db.lists.get(list.id);
     if (!current) return undefined;
     return writeList(db, { ...list, enabled: current.enabled }, checked, now);
@@ -73,6 +77,38 @@ export async function storeRefreshedRecord(
   list: CorrectionList,
 ): Promise<ListSummary | undefined> {
   return changeList(db, list.id, (current) => ({ ...list, enabled: current.enabled }));
+}
+
+/**
+ * Stores a fact-check feed and its fact-checks in place of its old ones, as storeList does for a
+ * phrase list (one bad fact-check stores nothing; a feed already stored keeps its switch). With
+ * `refreshed`, a feed the reader removed during the fetch is not written back: undefined.
+ */
+export async function storeFeed(
+  db: FactmarkDb,
+  list: CorrectionList,
+  drafts: readonly FactCheckDraft[],
+  { refreshed = false, now = Date.now() }: { refreshed?: boolean; now?: number } = {},
+): Promise<ListSummary | undefined> {
+  const checked = checkFactChecks(drafts);
+  return db.transaction('rw', db.lists, db.rules, db.factChecks, async () => {
+    const current = await db.lists.get(list.id);
+    if (refreshed && !current) return undefined;
+    // A phrase list whose address now serves a feed: its rules go, those the reader edited stay as theirs.
+    const old = await db.rules.where('listId').equals(list.id).toArray();
+    const { adopted, dropped } = replaceRules(list.id, old, [], now);
+    await db.rules.bulkDelete(dropped);
+    await db.rules.bulkPut(adopted);
+    const count = await replaceFactChecks(db, list.id, checked);
+    const stored: CorrectionList = {
+      ...list,
+      kind: 'fact-checks',
+      stored: now,
+      enabled: current ? current.enabled : list.enabled,
+    };
+    await db.lists.put(stored);
+    return { ...stored, rules: 0, factChecks: count };
+  });
 }
 
 function checkDrafts(drafts: readonly RuleDraft[]): RuleDraft[] {
@@ -94,8 +130,12 @@ async function writeList(
   const { rules, adopted, dropped } = replaceRules(list.id, old, drafts, now);
   await db.rules.bulkDelete(dropped);
   await db.rules.bulkPut([...rules, ...adopted]);
-  await db.lists.put(list);
-  return { ...list, rules: rules.length };
+  // A feed whose address now serves a phrase list: its fact-checks go.
+  await db.factChecks.where('listId').equals(list.id).delete();
+  const { stored: _stored, ...rest } = list;
+  const stored: CorrectionList = { ...rest, kind: 'rules' };
+  await db.lists.put(stored);
+  return { ...stored, rules: rules.length, factChecks: 0 };
 }
 
 /** A list rule's stable key: its phrase and case as the list wrote them, whatever the reader edited. */
@@ -154,12 +194,16 @@ async function changeList(
   id: string,
   change: (current: CorrectionList) => CorrectionList,
 ): Promise<ListSummary | undefined> {
-  return db.transaction('rw', db.lists, db.rules, async () => {
+  return db.transaction('rw', db.lists, db.rules, db.factChecks, async () => {
     const current = await db.lists.get(id);
     if (!current) return undefined;
     const list = change(current);
     await db.lists.put(list);
-    return { ...list, rules: await db.rules.where('listId').equals(id).count() };
+    return {
+      ...list,
+      rules: await db.rules.where('listId').equals(id).count(),
+      factChecks: await db.factChecks.where('listId').equals(id).count(),
+    };
   });
 }
 
@@ -181,11 +225,12 @@ export async function setListEnabled(
   return changeList(db, id, (list) => ({ ...list, enabled }));
 }
 
-/** Removes a list and every rule that came from it. */
+/** Removes a list and every rule or fact-check that came from it. */
 export async function deleteList(db: FactmarkDb, id: string): Promise<boolean> {
-  return db.transaction('rw', db.lists, db.rules, async () => {
+  return db.transaction('rw', db.lists, db.rules, db.factChecks, async () => {
     if (!(await db.lists.get(id))) return false;
     await db.rules.where('listId').equals(id).delete();
+    await db.factChecks.where('listId').equals(id).delete();
     await db.lists.delete(id);
     return true;
   });
@@ -205,9 +250,9 @@ export async function fileListByTitle(db: FactmarkDb, title: string): Promise<Co
   return db.lists.filter((list) => list.url === undefined && list.title === title).first();
 }
 
-/** Every list with its rule count, by title. */
+/** Every list with its rule (or fact-check) count, by title. */
 export async function allLists(db: FactmarkDb): Promise<ListSummary[]> {
-  return db.transaction('r', db.lists, db.rules, async () => {
+  return db.transaction('r', db.lists, db.rules, db.factChecks, async () => {
     const lists = await db.lists.toArray();
     const counts = new Map<string, number>();
     await db.rules
@@ -216,8 +261,13 @@ export async function allLists(db: FactmarkDb): Promise<ListSummary[]> {
       .each((rule) => {
         if (rule.listId) counts.set(rule.listId, (counts.get(rule.listId) ?? 0) + 1);
       });
+    const feeds = lists.filter((list) => list.kind === 'fact-checks');
+    const factChecks = await Promise.all(
+      feeds.map((list) => db.factChecks.where('listId').equals(list.id).count()),
+    );
+    const feedCounts = new Map(feeds.map((list, i) => [list.id, factChecks[i] ?? 0]));
     return lists
-      .map((list) => ({ ...list, rules: counts.get(list.id) ?? 0 }))
+      .map((list) => ({ ...list, rules: counts.get(list.id) ?? 0, factChecks: feedCounts.get(list.id) ?? 0 }))
       .sort((a, b) => a.title.localeCompare(b.title) || (a.id < b.id ? -1 : 1));
   });
 }

@@ -2,6 +2,8 @@
 // only (never from a content script, where IndexedDB would belong to the page's origin).
 // Every schema change is a new version() line; old versions stay so old databases upgrade.
 import { Dexie, type EntityTable } from 'dexie';
+import type { FactCheck } from '../core/factchecks/fact-check';
+import type { StoredIndex } from '../core/factchecks/index-storage';
 import type { Claim } from '../core/model';
 import type { CorrectionList, Rule } from '../core/rule';
 
@@ -11,11 +13,31 @@ export interface SettingRow {
   value: unknown;
 }
 
+/** The lexical index over the enabled feeds' fact-checks, as last built (one row). */
+export interface FactCheckIndexRow {
+  key: 'lexical';
+  /** Which feed copies it was built from: list id → the time its fact-checks were stored. */
+  built: Record<string, number>;
+  index: StoredIndex;
+}
+
+/** "Not the same claim": a fact-check the reader said a page does not repeat. */
+export interface DismissalRow {
+  /** `${pageKey} ${factCheckId}`. */
+  key: string;
+  pageKey: string;
+  factCheckId: string;
+  created: number;
+}
+
 export type FactmarkDb = Dexie & {
   claims: EntityTable<Claim, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
   rules: EntityTable<Rule, 'id'>;
   lists: EntityTable<CorrectionList, 'id'>;
+  factChecks: EntityTable<FactCheck, 'id'>;
+  factCheckIndex: EntityTable<FactCheckIndexRow, 'key'>;
+  dismissals: EntityTable<DismissalRow, 'key'>;
 };
 
 export const DB_NAME = 'factmark';
@@ -37,6 +59,16 @@ export function openDb(name = DB_NAME): FactmarkDb {
     settings: 'key',
     rules: 'id, listId, updated',
     lists: 'id',
+  });
+  // v4: fact-check feeds' fact-checks (by feed), their lexical index, "Not the same claim".
+  db.version(4).stores({
+    claims: 'id, pageKey, canonicalKey, updated, *tags, verdict',
+    settings: 'key',
+    rules: 'id, listId, updated',
+    lists: 'id',
+    factChecks: 'id, listId',
+    factCheckIndex: 'key',
+    dismissals: 'key, pageKey',
   });
   return db;
 }

@@ -50,7 +50,9 @@ describe('correction lists in the database', () => {
       enabled: true,
       created: 1000,
     });
-    expect(await allLists(db())).toEqual([{ ...list({ title: 'E2E desk corrections' }), rules: 1 }]);
+    expect(await allLists(db())).toEqual([
+      { ...list({ title: 'E2E desk corrections' }), kind: 'rules', rules: 1, factChecks: 0 },
+    ]);
   });
 
   it('replaces a list’s rules whole with a new copy, keeping a rule the reader switched off off', async () => {

@@ -126,6 +126,19 @@ const VALID: { [K in RequestType]: fc.Arbitrary<unknown> } = {
   'lists/refresh': fc.record({ id: listId }, { requiredKeys: [] }),
   'lists/set-enabled': fc.record({ id: listId, enabled: fc.boolean() }),
   'lists/delete': fc.record({ id: listId }),
+  'factchecks/match': fc.record({
+    url: webUrl,
+    sentences: fc.array(
+      fc.oneof(fc.string({ maxLength: 200 }), fc.constant('The Digital Rights Act bans memes in Europe.')),
+      { maxLength: 20 },
+    ),
+  }),
+  'factchecks/dismiss': fc.record({
+    url: webUrl,
+    id: fc.tuple(listId, fc.nat()).map(([list, n]) => `${list}:${n.toString(36)}`),
+  }),
+  'factchecks/suggest': fc.record({ text: fc.string({ maxLength: 300 }) }),
+  'factchecks/changed': fc.constant({}),
 };
 
 /** What an ok answer must look like, per request type. */
@@ -152,6 +165,10 @@ const ANSWERS: { [K in RequestType]: (value: unknown) => boolean } = {
   'lists/refresh': Array.isArray,
   'lists/set-enabled': (value) => typeof (value as { enabled?: unknown }).enabled === 'boolean',
   'lists/delete': (value) => typeof (value as { deleted?: unknown }).deleted === 'boolean',
+  'factchecks/match': (value) => Array.isArray((value as { marks?: unknown }).marks),
+  'factchecks/dismiss': (value) => value === null,
+  'factchecks/suggest': (value) => Array.isArray((value as { suggestions?: unknown }).suggestions),
+  'factchecks/changed': (value) => value === null,
 };
 
 function isSettings(value: unknown): boolean {

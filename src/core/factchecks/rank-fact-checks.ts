@@ -3,10 +3,10 @@
 // Pure; no DOM, no Node APIs: it runs in a worker or background page.
 
 import type { FactCheckText, LexicalIndex } from './lexical-index';
-import { lexicalSearch } from './lexical-search';
+import { type Candidate, lexicalSearch } from './lexical-search';
 import { pairFeatures } from './pair-features';
 import { type RerankModel, rerankScores } from './reranker';
-import { type FactCheckProfile, profileFactCheck, profileText } from './text-profile';
+import { type FactCheckProfile, profileFactCheck, profileText, type TextProfile } from './text-profile';
 
 export interface FactCheckMatch {
   id: string;
@@ -26,8 +26,25 @@ export interface Ranker {
 /** The best matches for a text, best first, at most `limit`. */
 export function rankFactChecks(ranker: Ranker, text: string, limit = 5): FactCheckMatch[] {
   const query = profileText(text);
-  const found = lexicalSearch(ranker.index, [...query.terms], ranker.model.candidates, ranker.model.bm25);
-  const candidates: typeof found = [];
+  return rerankCandidates(ranker, query, lexicalCandidates(ranker, query), limit);
+}
+
+/**
+ * The lexical stage alone: the candidates the re-ranker will look at. Split out so a caller that
+ * keeps fact-checks in a database can fetch every candidate's text for many sentences in one go.
+ */
+export function lexicalCandidates(ranker: Pick<Ranker, 'index' | 'model'>, query: TextProfile): Candidate[] {
+  return lexicalSearch(ranker.index, [...query.terms], ranker.model.candidates, ranker.model.bm25);
+}
+
+/** The re-ranker over a query's candidates: best first, at most `limit`. */
+export function rerankCandidates(
+  ranker: Ranker,
+  query: TextProfile,
+  found: readonly Candidate[],
+  limit = 5,
+): FactCheckMatch[] {
+  const candidates: Candidate[] = [];
   const profiles: FactCheckProfile[] = [];
   for (const c of found) {
     const p = ranker.profileOf(c.id);
@@ -36,6 +53,7 @@ export function rankFactChecks(ranker: Ranker, text: string, limit = 5): FactChe
       profiles.push(p);
     }
   }
+  if (candidates.length === 0) return [];
   const scores = rerankScores(
     ranker.model,
     pairFeatures(ranker.index, query, candidates, profiles, ranker.model.bm25),

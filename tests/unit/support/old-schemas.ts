@@ -26,6 +26,27 @@ export const OLD_SCHEMAS: Readonly<Record<number, SchemaDeclaration>> = {
       stores: { claims: V1_CLAIMS, settings: 'key', rules: 'id, listId, updated', lists: 'id' },
     },
   ],
+  // Release with schema 4: fact-check feeds' fact-checks, their index and "Not the same claim".
+  4: [
+    { version: 1, stores: { claims: V1_CLAIMS } },
+    { version: 2, stores: { claims: V1_CLAIMS, settings: 'key' } },
+    {
+      version: 3,
+      stores: { claims: V1_CLAIMS, settings: 'key', rules: 'id, listId, updated', lists: 'id' },
+    },
+    {
+      version: 4,
+      stores: {
+        claims: V1_CLAIMS,
+        settings: 'key',
+        rules: 'id, listId, updated',
+        lists: 'id',
+        factChecks: 'id, listId',
+        factCheckIndex: 'key',
+        dismissals: 'key, pageKey',
+      },
+    },
+  ],
 };
 
 /** A database opened the way the release with schema `version` opened it. */

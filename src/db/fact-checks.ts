@@ -1,0 +1,75 @@
+// Fact-checks in the database: a feed's fact-checks are replaced whole inside the caller's list
+// transaction (src/db/lists.ts), so a page never matches half a feed; read back by id for the
+// re-ranker and the card; and the reader's "Not the same claim", kept per page for good.
+import * as v from 'valibot';
+import { describeIssues } from '../core/claim-schema';
+import {
+  type FactCheck,
+  type FactCheckDraft,
+  FactCheckDraftSchema,
+  factCheckId,
+} from '../core/factchecks/fact-check';
+import { pageKey } from '../core/url/page-key';
+import type { FactmarkDb } from './schema';
+
+/** Checks every draft first: one bad draft stores nothing (the caller's transaction aborts). */
+export function checkFactChecks(drafts: readonly FactCheckDraft[]): FactCheckDraft[] {
+  return drafts.map((draft, i) => {
+    const parsed = v.safeParse(FactCheckDraftSchema, draft);
+    if (!parsed.success) throw new Error(`Fact-check ${i + 1} of the feed: ${describeIssues(parsed.issues)}`);
+    return parsed.output;
+  });
+}
+
+/** Inside a transaction on factChecks: the feed's fact-checks, replaced. Answers how many are stored. */
+export async function replaceFactChecks(
+  db: FactmarkDb,
+  listId: string,
+  drafts: readonly FactCheckDraft[],
+): Promise<number> {
+  const byId = new Map<string, FactCheck>();
+  for (const draft of drafts) {
+    const id = factCheckId(listId, draft);
+    // The same address and claim twice (the feed readers refuse that already) is one fact-check.
+    if (!byId.has(id)) byId.set(id, { ...draft, id, listId });
+  }
+  await db.factChecks.where('listId').equals(listId).delete();
+  await db.factChecks.bulkAdd([...byId.values()]);
+  return byId.size;
+}
+
+/** The stored fact-checks with these ids (missing ones left out). */
+export async function factChecksById(
+  db: FactmarkDb,
+  ids: readonly string[],
+): Promise<Map<string, FactCheck>> {
+  const found = await db.factChecks.bulkGet([...ids]);
+  const byId = new Map<string, FactCheck>();
+  for (const factCheck of found) if (factCheck) byId.set(factCheck.id, factCheck);
+  return byId;
+}
+
+/** Every fact-check of one feed. */
+export async function factChecksOf(db: FactmarkDb, listId: string): Promise<FactCheck[]> {
+  return db.factChecks.where('listId').equals(listId).toArray();
+}
+
+/** "Not the same claim": this fact-check is never marked on this page again. */
+export async function dismissFactCheck(
+  db: FactmarkDb,
+  url: string,
+  id: string,
+  now = Date.now(),
+): Promise<void> {
+  const key = pageKey(url);
+  if (!key) throw new Error('That page has no address Factmark can remember.');
+  await db.dismissals.put({ key: `${key} ${id}`, pageKey: key, factCheckId: id, created: now });
+}
+
+/** The fact-checks the reader dismissed on this page. */
+export async function dismissedOn(db: FactmarkDb, url: string): Promise<Set<string>> {
+  const key = pageKey(url);
+  if (!key) return new Set();
+  const rows = await db.dismissals.where('pageKey').equals(key).toArray();
+  return new Set(rows.map((row) => row.factCheckId));
+}
