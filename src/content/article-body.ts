@@ -226,3 +226,25 @@ export async function bodySentences(
   flush();
   return sentences;
 }
+
+/** The article body's sentences and the index their offsets are in: one read feeds every consumer. */
+export interface ArticleText {
+  index: TextIndex;
+  sentences: BodySentence[];
+}
+
+/**
+ * One refresh's read of the article, shared: the first consumer to ask starts it (finding the
+ * body and walking its text in slices), the others wait for the same answer. A consumer that
+ * never asks (check-worthy marks switched off) costs nothing.
+ */
+export function sharedArticle(doc: Document, index: TextIndex, next: NextSlice): () => Promise<ArticleText> {
+  let read: Promise<ArticleText> | undefined;
+  return () => {
+    read ??= findArticleBodyInSlices(doc, next).then(async (body) => ({
+      index,
+      sentences: await bodySentences(index, body, next),
+    }));
+    return read;
+  };
+}

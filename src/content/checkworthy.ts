@@ -1,7 +1,8 @@
-// Marks the sentences of the article body most worth checking: finds the body, asks whether the
-// detector knows the page's language, scores the sentences in short time slices (the page stays
-// responsive: no slice runs longer than about SLICE_MS), keeps the best few — at most
-// MAX_PER_SCREEN per viewport height — and paints them as one `factmark-checkworthy` highlight.
+// Marks the sentences of the article body most worth checking: takes the body's sentences (the
+// refresh's one read, shared with fact-check matching: article-body.ts), asks whether the detector
+// knows the page's language, scores the sentences in short time slices (the page stays responsive:
+// no slice runs longer than about SLICE_MS), keeps the best few — at most MAX_PER_SCREEN per
+// viewport height — and paints them as one `factmark-checkworthy` highlight.
 // Not a verdict and not a claim: nothing is stored; the reader may flag a mark as a claim.
 import {
   DEFAULT_MODEL,
@@ -12,9 +13,8 @@ import {
   selectClaims,
 } from '../core/detect';
 import type { DetectionStatus } from '../messages';
-import { bodySentences, findArticleBodyInSlices } from './article-body';
+import type { ArticleText } from './article-body';
 import type { Highlighter } from './highlighter';
-import type { TextIndex } from './text-index';
 
 /** The longest a slice of scoring aims to run before handing the thread back to the page. */
 export const SLICE_MS = 6;
@@ -141,7 +141,6 @@ export class CheckWorthy {
 
   constructor(
     private readonly highlighter: Highlighter,
-    private readonly textIndex: () => TextIndex,
     private readonly prefs: () => Promise<DetectionPrefs>,
   ) {}
 
@@ -149,8 +148,11 @@ export class CheckWorthy {
     return this.current;
   }
 
-  /** Reads the settings again, then marks the page afresh or clears the marks. */
-  async refresh(): Promise<void> {
+  /**
+   * Reads the settings again, then marks the page afresh or clears the marks. `article` is this
+   * refresh's read of the article body (shared with fact-check matching); asked only when on.
+   */
+  async refresh(article: () => Promise<ArticleText>): Promise<void> {
     const run = ++this.run;
     const stale = () => run !== this.run;
     const prefs = await this.prefs();
@@ -158,10 +160,7 @@ export class CheckWorthy {
     if (!prefs.enabled) return this.show({ kind: 'off' }, []);
     if (this.current.kind !== 'on') this.current = { kind: 'working' };
 
-    const index = this.textIndex();
-    const body = await findArticleBodyInSlices(document, nextSlice);
-    if (stale()) return;
-    const sentences = await bodySentences(index, body, nextSlice);
+    const { index, sentences } = await article();
     if (stale()) return;
     if (sentences.length === 0) return this.show({ kind: 'not-available', reason: 'no-text' }, []);
     const texts = sentences.map((s) => s.text);

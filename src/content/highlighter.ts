@@ -7,6 +7,8 @@ export const highlightName = (paint: Paint) => `factmark-${paint}`;
 const PULSE = 'factmark-pulse';
 /** Check-worthy sentences (not claims): a dotted underline, below every claim highlight. */
 export const CHECKWORTHY = 'factmark-checkworthy';
+/** Sentences a subscribed fact-check checked before: above check-worthy marks, below claims. */
+export const FACTCHECKED = 'factmark-factchecked';
 
 export type Layer = 'claims' | 'corrections';
 
@@ -27,8 +29,10 @@ export class Highlighter {
   private painted: Painted[] = [];
   private byRange = new Map<AbstractRange, string>();
   private pulseTimer: ReturnType<typeof setTimeout> | undefined;
-  private marks: Range[] = [];
-  private markSet = new Set<AbstractRange>();
+  // Claims and corrections are priority 0. A priority is a whole number, so check-worthy marks
+  // step down to -2 to leave fact-checked sentences a place between the two.
+  private marks = new SentenceLayer(CHECKWORTHY, -2);
+  private factChecks = new SentenceLayer(FACTCHECKED, -1);
   /** One Highlight per paint, kept for the page's life and changed range by range. */
   private highlights = new Map<Paint, Highlight>();
 
@@ -81,6 +85,7 @@ export class Highlighter {
     for (const layer of [...this.layers.keys()]) this.paint([], layer);
     CSS.highlights.delete(PULSE);
     this.paintMarks([]);
+    this.paintFactChecks([]);
   }
 
   rangeOf(id: string): Range | undefined {
@@ -100,30 +105,22 @@ export class Highlighter {
 
   /** Replaces the check-worthy sentence marks (their own highlight; claims paint over them). */
   paintMarks(ranges: Range[]): void {
-    this.marks = ranges;
-    this.markSet = new Set(ranges);
-    if (ranges.length === 0) return void CSS.highlights.delete(CHECKWORTHY);
-    const marks = new Highlight(...ranges);
-    marks.priority = -1;
-    CSS.highlights.set(CHECKWORTHY, marks);
+    this.marks.paint(ranges);
   }
 
   /** The check-worthy mark under a viewport point, if any. */
   markAt(x: number, y: number): Range | undefined {
-    if (this.marks.length === 0) return undefined;
-    const fromPoint = (CSS.highlights as unknown as { highlightsFromPoint?: HighlightsFromPoint })
-      .highlightsFromPoint;
-    if (typeof fromPoint === 'function') {
-      for (const hit of fromPoint.call(CSS.highlights, x, y)) {
-        for (const range of hit.ranges) if (this.markSet.has(range)) return range as Range;
-      }
-      return undefined;
-    }
-    const caret = caretAt(x, y);
-    if (!caret) return undefined;
-    return this.marks.find(
-      (range) => range.isPointInRange(caret.node, caret.offset) && hitsRect(range, x, y),
-    );
+    return this.marks.at(x, y);
+  }
+
+  /** Replaces the fact-checked sentence marks (over check-worthy marks, under claims). */
+  paintFactChecks(ranges: Range[]): void {
+    this.factChecks.paint(ranges);
+  }
+
+  /** The fact-checked sentence under a viewport point, if any. */
+  factCheckAt(x: number, y: number): Range | undefined {
+    return this.factChecks.at(x, y);
   }
 
   /** The ids of the claims painted under a viewport point, topmost first. */
@@ -153,6 +150,43 @@ export class Highlighter {
         ids.push(entry.id);
     }
     return ids;
+  }
+}
+
+/** Whole sentences painted as one highlight of their own, replaced together, and hit-tested. */
+class SentenceLayer {
+  private ranges: Range[] = [];
+  private set = new Set<AbstractRange>();
+
+  constructor(
+    private readonly name: string,
+    private readonly priority: number,
+  ) {}
+
+  paint(ranges: Range[]): void {
+    this.ranges = ranges;
+    this.set = new Set(ranges);
+    if (ranges.length === 0) return void CSS.highlights.delete(this.name);
+    const highlight = new Highlight(...ranges);
+    highlight.priority = this.priority;
+    CSS.highlights.set(this.name, highlight);
+  }
+
+  at(x: number, y: number): Range | undefined {
+    if (this.ranges.length === 0) return undefined;
+    const fromPoint = (CSS.highlights as unknown as { highlightsFromPoint?: HighlightsFromPoint })
+      .highlightsFromPoint;
+    if (typeof fromPoint === 'function') {
+      for (const hit of fromPoint.call(CSS.highlights, x, y)) {
+        for (const range of hit.ranges) if (this.set.has(range)) return range as Range;
+      }
+      return undefined;
+    }
+    const caret = caretAt(x, y);
+    if (!caret) return undefined;
+    return this.ranges.find(
+      (range) => range.isPointInRange(caret.node, caret.offset) && hitsRect(range, x, y),
+    );
   }
 }
 

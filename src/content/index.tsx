@@ -8,11 +8,13 @@ import type { Claim, ClaimFields } from '../core/model';
 import { REVEAL_WAIT_MS, readTabRequest, type TabRequests, type TabRequestType } from '../messages';
 import { request } from '../request';
 import type { ClaimEditorResult } from '../ui/claim-editor';
-import { CheckWorthy, type MarkInfo } from './checkworthy';
+import { sharedArticle } from './article-body';
+import { CheckWorthy, type MarkInfo, nextSlice } from './checkworthy';
 import { Highlighter, highlightsSupported } from './highlighter';
 import { LiveText } from './live-text';
 import { PageClaims, pageDocument } from './page-claims';
 import { type PageCorrection, PageCorrections } from './page-corrections';
+import { type FactCheckInfo, PageFactChecks } from './page-factchecks';
 import { readPageIdentity } from './page-identity';
 import { PageUi, type UiActions, type UiState } from './page-ui';
 import css from './page-ui.css';
@@ -61,11 +63,9 @@ function start(): void {
   // Check-worthy sentence marks, by the settings for this site (read again on every refresh).
   // Settings are read once per refresh and shared by detection and built-in corrections.
   let settings = request('settings/get', { host: pageHost });
-  const checkworthy = new CheckWorthy(
-    highlighter,
-    () => live.current,
-    () => settings,
-  );
+  const checkworthy = new CheckWorthy(highlighter, () => settings);
+  // Sentences fact-checked before (subscribed feeds): whatever the language or detection switch.
+  const factChecks = new PageFactChecks(highlighter, () => readPageIdentity(pageDocument()).url, request);
   const corrections = new PageCorrections(highlighter, () => live.current);
   const warn = (error: unknown) => {
     if (!(error instanceof Cancelled)) console.warn('Factmark:', error);
@@ -85,6 +85,8 @@ function start(): void {
     const slicer = new Slicer(() => run !== fullRun);
     settings = request('settings/get', { host: pageHost });
     if (fetchClaims) {
+      // The reader's feeds or dismissals may have changed: match the sentences again.
+      factChecks.forget();
       // A failure to fetch the rules leaves the last ones in force; the claims still paint.
       const rules = corrections.loadRules().catch(warn);
       await claims.load();
@@ -104,7 +106,9 @@ function start(): void {
   async function rescan(slicer: Slicer): Promise<void> {
     await claims.anchor(slicer);
     await corrections.scan(slicer);
-    await checkworthy.refresh();
+    // One read of the article body's sentences feeds both kinds of sentence marks.
+    const article = sharedArticle(document, live.current, nextSlice);
+    await Promise.all([checkworthy.refresh(article), factChecks.refresh(article)]);
   }
 
   /** The page's text changed: patch the index, move what was found, re-scan only the edits. */
@@ -139,6 +143,8 @@ function start(): void {
 
   /** The check-worthy mark whose card is showing. */
   let hoveredMark: MarkInfo | null = null;
+  /** The fact-checked sentence whose card is showing. */
+  let hoveredFactCheck: FactCheckInfo | null = null;
   const { host, root } = createUiHost(css);
 
   let state: UiState = { kind: 'idle' };
@@ -155,16 +161,26 @@ function start(): void {
 
   /** Hides a card or mark that the pointer has left (never the editor or a pinned card). */
   const hideTransient = () => {
-    if (state.kind === 'mark' || ((state.kind === 'card' || state.kind === 'correction') && !state.pinned)) {
-      actions.close();
-    }
+    if (state.kind === 'mark' || (isCard(state) && !state.pinned)) actions.close();
   };
 
   const openEditorOnSelection = () => {
     const range = selectedRange() ?? pending;
     if (!range) return;
     pending = range;
-    show({ kind: 'editor', quote: range.toString().replace(/\s+/g, ' ').trim() });
+    openNewEditor(range.toString().replace(/\s+/g, ' ').trim());
+  };
+
+  /**
+   * The editor for a new claim, at once; the fact-checks close to its quote join it when they
+   * come (if it is still open on that quote). A failure only means no suggestions.
+   */
+  const openNewEditor = (quote: string) => {
+    const editing: UiState = { kind: 'editor', quote };
+    show(editing);
+    request('factchecks/suggest', { text: quote.slice(0, 5_000) }).then(({ suggestions }) => {
+      if (state === editing && suggestions.length > 0) show({ ...editing, suggestions });
+    }, warn);
   };
 
   const actions: UiActions = {
@@ -214,7 +230,7 @@ function start(): void {
     },
     hoverCard(inside) {
       clearTimeout(hideTimer);
-      if (!inside && ((state.kind === 'card' && !state.pinned) || state.kind === 'mark')) {
+      if (!inside && ((isCard(state) && !state.pinned) || state.kind === 'mark')) {
         hideTimer = setTimeout(hideTransient, 300);
       }
     },
@@ -229,7 +245,11 @@ function start(): void {
     flagMark() {
       if (!hoveredMark) return;
       pending = hoveredMark.range.cloneRange();
-      show({ kind: 'editor', quote: hoveredMark.text.replace(/\s+/g, ' ').trim() });
+      openNewEditor(hoveredMark.text.replace(/\s+/g, ' ').trim());
+    },
+    async dismissFactCheck(id) {
+      await factChecks.dismiss(id);
+      hoveredFactCheck = null;
     },
   };
 
@@ -287,9 +307,7 @@ function start(): void {
    * their place (the button sits on the line below the selection, often a mark or a claim).
    */
   const hoverHeld = () =>
-    state.kind === 'editor' ||
-    state.kind === 'button' ||
-    ((state.kind === 'card' || state.kind === 'correction') && state.pinned);
+    state.kind === 'editor' || state.kind === 'button' || (isCard(state) && state.pinned);
   document.addEventListener(
     'mousemove',
     (event) => {
@@ -304,8 +322,9 @@ function start(): void {
         const { x, y } = pointer;
         const hit = hitAt(x, y);
         const claim = hit?.claim;
-        // Over a check-worthy mark (and no highlight).
-        const mark = hit ? undefined : checkworthy.at(x, y);
+        // Over a fact-checked sentence (and no highlight), else a check-worthy mark.
+        const factChecked = hit ? undefined : factChecks.at(x, y);
+        const mark = hit || factChecked ? undefined : checkworthy.at(x, y);
         if (hit?.correction) {
           clearTimeout(hideTimer);
           if (state.kind !== 'correction' || state.correction.id !== hit.correction.id) {
@@ -322,6 +341,12 @@ function start(): void {
           if (state.kind !== 'card' || state.claim.id !== claim.id) {
             show({ kind: 'card', claim, x, y, pinned: false });
           }
+        } else if (factChecked) {
+          clearTimeout(hideTimer);
+          if (state.kind !== 'factcheck' || hoveredFactCheck?.range !== factChecked.range) {
+            hoveredFactCheck = factChecked;
+            show({ kind: 'factcheck', mark: factChecked.mark, x, y, pinned: false });
+          }
         } else if (mark) {
           clearTimeout(hideTimer);
           if (state.kind !== 'mark' || hoveredMark?.range !== mark.range) {
@@ -331,7 +356,7 @@ function start(): void {
         } else if (state.kind === 'mark') {
           clearTimeout(hideTimer);
           hideTimer = setTimeout(hideTransient, 300);
-        } else if ((state.kind === 'card' || state.kind === 'correction') && !state.pinned) {
+        } else if (isCard(state) && !state.pinned) {
           clearTimeout(hideTimer);
           hideTimer = setTimeout(hideTransient, 300);
         }
@@ -344,9 +369,13 @@ function start(): void {
     if (window.getSelection()?.isCollapsed === false) return;
     const hit = hitAt(event.clientX, event.clientY);
     const at = { x: event.clientX, y: event.clientY, pinned: true };
+    const factChecked = hit ? undefined : factChecks.at(event.clientX, event.clientY);
     if (hit?.claim) show({ kind: 'card', claim: hit.claim, ...at });
     else if (hit?.correction) show({ kind: 'correction', correction: hit.correction, ...at });
-    else if (state.kind === 'card' || state.kind === 'correction') show({ kind: 'idle' });
+    else if (factChecked) {
+      hoveredFactCheck = factChecked;
+      show({ kind: 'factcheck', mark: factChecked.mark, ...at });
+    } else if (isCard(state)) show({ kind: 'idle' });
   });
 
   /** The saved claim, or else the correction, highlighted under a viewport point. */
@@ -379,7 +408,11 @@ function start(): void {
       }
       return null;
     },
-    'tab/status': async () => ({ ...claims.status(), detection: checkworthy.status() }),
+    'tab/status': async () => ({
+      ...claims.status(),
+      detection: checkworthy.status(),
+      factChecked: factChecks.status(),
+    }),
     // Asked as soon as the page has a content script: the claim may be found only once the page
     // has loaded, been indexed, or re-rendered. Every frame waits; the one that finds it answers.
     'tab/reveal': async ({ id, within }) => {
@@ -435,6 +468,11 @@ function start(): void {
       if (event.persisted) claims.reportAgain();
     });
   }
+}
+
+/** A card that may be pinned: a claim's, a correction's or a fact-check's. */
+function isCard(state: UiState): state is Extract<UiState, { kind: 'card' | 'correction' | 'factcheck' }> {
+  return state.kind === 'card' || state.kind === 'correction' || state.kind === 'factcheck';
 }
 
 whenBodyExists(start);

@@ -1,21 +1,29 @@
 // The in-page UI, rendered into the closed shadow root: the "Flag claim" button beside a
 // selection, the editor dialog, and the card that shows a highlighted claim.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Claim } from '../core/model';
 import type { RuleDetails } from '../db/rules';
+import type { FactCheckMark, FactCheckSuggestion } from '../messages';
 import { ClaimEditor, type ClaimEditorResult } from '../ui/claim-editor';
 import { ClaimView, SourceLinks, VerdictBadge, Words } from '../ui/claim-view';
+import { FactCheckPanel, notTheSameClaim } from '../ui/fact-check-view';
 import type { PageCorrection } from './page-corrections';
 
 export type UiState =
   | { kind: 'idle' }
   | { kind: 'button'; x: number; y: number }
-  /** `claim` when editing one; otherwise a new claim, which may also be saved as a rule. */
-  | { kind: 'editor'; quote: string; claim?: Claim }
+  /**
+   * `claim` when editing one; otherwise a new claim, which may also be saved as a rule, with the
+   * fact-checks close to its quote once they are known.
+   */
+  | { kind: 'editor'; quote: string; claim?: Claim; suggestions?: FactCheckSuggestion[] }
   | { kind: 'card'; claim: Claim; x: number; y: number; pinned: boolean }
   /** The pointer is over a check-worthy sentence: why, and "Flag claim" for it. */
   | { kind: 'mark'; reasons: string[]; x: number; y: number }
-  | { kind: 'correction'; correction: PageCorrection; x: number; y: number; pinned: boolean };
+  | { kind: 'correction'; correction: PageCorrection; x: number; y: number; pinned: boolean }
+  /** The pointer is over (or clicked) a sentence a subscribed fact-check checked before. */
+  | { kind: 'factcheck'; mark: FactCheckMark; x: number; y: number; pinned: boolean };
 
 export interface UiActions {
   flag(): void;
@@ -31,6 +39,8 @@ export interface UiActions {
   ruleDetails(id: string): Promise<RuleDetails | undefined>;
   /** Open the review page at its rules and lists, where corrections are edited and switched off. */
   manageCorrections(): void;
+  /** "Not the same claim": never mark this fact-check on this page again; its marks go at once. */
+  dismissFactCheck(id: string): Promise<void>;
 }
 
 export function PageUi({ state, actions }: { state: UiState; actions: UiActions }) {
@@ -51,6 +61,7 @@ export function PageUi({ state, actions }: { state: UiState; actions: UiActions 
           <ClaimEditor
             quote={state.quote}
             {...(state.claim ? { initial: state.claim } : { phrase: state.quote })}
+            suggestions={state.suggestions}
             onSave={actions.save}
             onCancel={actions.close}
           />
@@ -62,7 +73,76 @@ export function PageUi({ state, actions }: { state: UiState; actions: UiActions 
       return <MarkCard state={state} actions={actions} />;
     case 'correction':
       return <CorrectionCard state={state} actions={actions} />;
+    case 'factcheck':
+      return <FactCheckCard state={state} actions={actions} />;
   }
+}
+
+/** A sentence that says what a subscribed fact-check checked: the fact-check, and "Not the same claim". */
+function FactCheckCard({
+  state,
+  actions,
+}: {
+  state: Extract<UiState, { kind: 'factcheck' }>;
+  actions: UiActions;
+}) {
+  const [error, setError] = useState('');
+  const id = state.mark.factCheck.id;
+  useEffect(() => setError(''), [id]);
+  return (
+    <FloatingCard label="Fact-checked before" height={280} state={state} actions={actions}>
+      <FactCheckPanel
+        mark={state.mark}
+        error={error}
+        as="unsearchable"
+        onNotTheSame={() => void notTheSameClaim(id, actions.dismissFactCheck, actions.close, setError)}
+        onClose={actions.close}
+      />
+    </FloatingCard>
+  );
+}
+
+/**
+ * A card beside the pointer (above it when there is no room below for `height`): kept open while
+ * the pointer is over it, closed by Escape, focused when pinned (clicked rather than hovered).
+ */
+function FloatingCard({
+  label,
+  height,
+  state,
+  actions,
+  children,
+}: {
+  label: string;
+  height: number;
+  state: { x: number; y: number; pinned: boolean };
+  actions: UiActions;
+  children: ComponentChildren;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.pinned) ref.current?.focus();
+  }, [state.pinned]);
+  const left = Math.max(8, Math.min(state.x, window.innerWidth - 368));
+  const below = state.y + 16;
+  const top = below + height > window.innerHeight ? Math.max(8, state.y - height - 16) : below;
+  return (
+    <div
+      ref={ref}
+      class="fm-card"
+      role="dialog"
+      aria-label={label}
+      tabIndex={-1}
+      style={{ left: `${left}px`, top: `${top}px` }}
+      onMouseEnter={() => actions.hoverCard(true)}
+      onMouseLeave={() => actions.hoverCard(false)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') actions.close();
+      }}
+    >
+      {children}
+    </div>
+  );
 }
 
 /** A correction that applies on every page (built-in check, rule or list): read-only. */
@@ -74,27 +154,8 @@ function CorrectionCard({
   actions: UiActions;
 }) {
   const { correction } = state;
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.pinned) ref.current?.focus();
-  }, [state.pinned]);
-  const left = Math.max(8, Math.min(state.x, window.innerWidth - 368));
-  const below = state.y + 16;
-  const top = below + 200 > window.innerHeight ? Math.max(8, state.y - 216) : below;
   return (
-    <div
-      ref={ref}
-      class="fm-card"
-      role="dialog"
-      aria-label="Correction"
-      tabIndex={-1}
-      style={{ left: `${left}px`, top: `${top}px` }}
-      onMouseEnter={() => actions.hoverCard(true)}
-      onMouseLeave={() => actions.hoverCard(false)}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') actions.close();
-      }}
-    >
+    <FloatingCard label="Correction" height={200} state={state} actions={actions}>
       {correction.ruleId ? (
         <RuleCorrection correction={correction} ruleId={correction.ruleId} actions={actions} />
       ) : (
@@ -117,7 +178,7 @@ function CorrectionCard({
           ×
         </button>
       </div>
-    </div>
+    </FloatingCard>
   );
 }
 
@@ -224,29 +285,10 @@ function FlagButton({ x, y, onFlag }: { x: number; y: number; onFlag(): void }) 
 function Card({ state, actions }: { state: Extract<UiState, { kind: 'card' }>; actions: UiActions }) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState('');
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.pinned) ref.current?.focus();
-  }, [state.pinned]);
   useEffect(() => setConfirming(false), [state.claim.id]);
 
-  const left = Math.max(8, Math.min(state.x, window.innerWidth - 368));
-  const below = state.y + 16;
-  const top = below + 260 > window.innerHeight ? Math.max(8, state.y - 276) : below;
   return (
-    <div
-      ref={ref}
-      class="fm-card"
-      role="dialog"
-      aria-label="Claim"
-      tabIndex={-1}
-      style={{ left: `${left}px`, top: `${top}px` }}
-      onMouseEnter={() => actions.hoverCard(true)}
-      onMouseLeave={() => actions.hoverCard(false)}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') actions.close();
-      }}
-    >
+    <FloatingCard label="Claim" height={260} state={state} actions={actions}>
       {/* The reader's words, kept out of the page's window.find() (see Words). */}
       <ClaimView claim={state.claim} as="unsearchable" />
       {error && (
@@ -274,6 +316,6 @@ function Card({ state, actions }: { state: Extract<UiState, { kind: 'card' }>; a
           ×
         </button>
       </div>
-    </div>
+    </FloatingCard>
   );
 }

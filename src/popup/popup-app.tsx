@@ -9,6 +9,7 @@ import type { DetectionStatus, PageStatus } from '../messages';
 import { request } from '../request';
 import { ClaimEditor } from '../ui/claim-editor';
 import { ClaimView } from '../ui/claim-view';
+import { describeFactChecked } from './fact-checked-status';
 import { ListsView } from './lists-view';
 import { askTab, PageUnreachable, targetTabId } from './page-link';
 import { RulesView } from './rules-view';
@@ -147,6 +148,7 @@ function PageView() {
       <DetectionSection
         url={status.url}
         {...(status.detection ? { status: status.detection } : {})}
+        factChecked={describeFactChecked(status.factChecked)}
         onChanged={refreshSoon}
       />
       {count === 0 ? (
@@ -246,10 +248,13 @@ function AllNotesButton() {
 function DetectionSection({
   url,
   status,
+  factChecked,
   onChanged,
 }: {
   url: string;
   status?: DetectionStatus;
+  /** The line about sentences fact-checked before, if any. */
+  factChecked: string | null;
   onChanged(): void;
 }) {
   const host = hostOf(url);
@@ -339,6 +344,7 @@ function DetectionSection({
         </>
       )}
       {status && <p class="detection-status">{describeDetection(status)}</p>}
+      {factChecked && <p class="detection-status">{factChecked}</p>}
       {error && (
         <p class="error" role="alert">
           {error}

@@ -1,11 +1,14 @@
 // The claim editor form: verdict, correction, note, sources, tags; for a new claim, optionally
-// "highlight this phrase on every page" (a rule). Shared by the in-page dialog and the popup. It
-// only collects and checks fields; the caller saves them.
+// "highlight this phrase on every page" (a rule), and the fact-checks it may repeat when the
+// caller found some. Shared by the in-page dialog and the popup. It only collects and checks
+// fields; the caller saves them.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { parseSources, parseTags } from '../core/claim-input';
 import { type ClaimFields, VERDICT_LABELS, VERDICTS, type Verdict } from '../core/model';
 import { PhraseSchema } from '../core/rule';
+import type { FactCheckSuggestion } from '../messages';
+import { FactCheckSuggestions, withFactCheck } from './fact-check-suggestions';
 
 /** What the editor hands back: the claim's fields, and the rule to save too, if one was asked for. */
 export interface ClaimEditorResult extends ClaimFields {
@@ -26,9 +29,19 @@ export interface ClaimEditorProps {
   onCancel(): void;
   /** Prefix for element ids, so two editors on one page don't clash. */
   idPrefix?: string;
+  /** Fact-checks close to the quote ("Fact-checked before?"), when the caller has looked some up. */
+  suggestions?: readonly FactCheckSuggestion[] | undefined;
 }
 
-export function ClaimEditor({ quote, initial, phrase, onSave, onCancel, idPrefix = 'fm' }: ClaimEditorProps) {
+export function ClaimEditor({
+  quote,
+  initial,
+  phrase,
+  onSave,
+  onCancel,
+  idPrefix = 'fm',
+  suggestions = [],
+}: ClaimEditorProps) {
   const [asRule, setAsRule] = useState(false);
   const [rulePhrase, setRulePhrase] = useState(phrase ?? '');
   const [matchCase, setMatchCase] = useState(false);
@@ -112,6 +125,14 @@ export function ClaimEditor({ quote, initial, phrase, onSave, onCancel, idPrefix
   return (
     <form class="fm-editor" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
       <blockquote class="fm-quote">{quote}</blockquote>
+      <FactCheckSuggestions
+        suggestions={suggestions}
+        onUse={(factCheck) => {
+          const next = withFactCheck({ sources, verdict }, factCheck);
+          setSources(next.sources);
+          setVerdict(next.verdict);
+        }}
+      />
       <label for={id('verdict')}>Verdict</label>
       <select
         id={id('verdict')}

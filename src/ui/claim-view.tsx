@@ -63,12 +63,22 @@ export function SourceLinks({ sources, as }: { sources: readonly string[]; as?: 
     <ul class="fm-sources" aria-label="Sources">
       {links.map((source) => (
         <li key={source}>
-          <a href={source} target="_blank" rel="noopener noreferrer">
+          <WebLink href={source}>
             <Words text={hostOf(source)} as={as} />
-          </a>
+          </WebLink>
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A link to a web page (http/https only, else nothing), in a new tab without a referrer or opener. */
+export function WebLink({ href, children }: { href: string; children: ComponentChildren }) {
+  if (!isWebUrl(href)) return null;
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {children}
+    </a>
   );
 }
 

@@ -1,0 +1,7 @@
+// The popup's line about sentences on this page that subscribed fact-checks checked before. Pure.
+
+/** "N sentences fact-checked before"; null (say nothing) when there are none or the page did not say. */
+export function describeFactChecked(count: number | undefined): string | null {
+  if (count === undefined || count <= 0) return null;
+  return count === 1 ? '1 sentence fact-checked before' : `${count} sentences fact-checked before`;
+}
