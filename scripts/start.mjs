@@ -10,7 +10,7 @@
 // With no display (neither DISPLAY nor WAYLAND_DISPLAY) and no --headless, it says so and writes
 // the screenshot to factmark-demo.png instead. Environment: CHROME_PATH / FIREFOX_PATH pick the
 // browser binary; FACTMARK_EXTENSION_DIR loads another unpacked extension and skips the build.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -21,6 +21,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEMO_DIR = join(ROOT, 'demo');
 const DEMO_PAGE = 'seed-article.html';
+/** A small fact-check feed written for the demo article: sample data, not real fact-checks. */
+const SAMPLE_FEED = 'sample-factchecks.json';
 const PREFERRED_PORT = 8787;
 
 // ── Arguments ────────────────────────────────────────────────────────────────────────────────
@@ -111,6 +113,8 @@ async function serve(dir) {
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-store',
+        // The sample feed is public data: the extension may read it without a host permission.
+        ...(extname(file) === '.json' ? { 'Access-Control-Allow-Origin': '*' } : {}),
       });
       res.end(body);
     } catch {
@@ -125,7 +129,11 @@ async function serve(dir) {
     port = await listen(server, 0);
     console.log(`port ${PREFERRED_PORT} is busy; using ${port}`);
   }
-  return { server, url: `http://127.0.0.1:${port}/${DEMO_PAGE}` };
+  return {
+    server,
+    url: `http://127.0.0.1:${port}/${DEMO_PAGE}`,
+    feed: `http://127.0.0.1:${port}/${SAMPLE_FEED}`,
+  };
 }
 
 // ── Browsers ─────────────────────────────────────────────────────────────────────────────────
@@ -147,32 +155,66 @@ function chromiumArgs(ext, profile) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function chromiumScreenshot(exe, ext, url, file) {
+/**
+ * Chromium with the extension in a fresh profile, driven by playwright (with or without a
+ * window), already subscribed to the sample fact-check feed — as a reader subscribes from the
+ * Lists view, through the extension's own page.
+ */
+async function chromiumLaunch(exe, ext, { headless, feed }) {
   const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'factmark-start-'));
   const args = chromiumArgs(ext, profile).filter((a) => !a.startsWith('--user-data-dir='));
-  // Outside hosts fail fast; the demo is on 127.0.0.1.
-  args.push('--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1');
+  // Headless: outside hosts fail fast; the demo is on 127.0.0.1.
+  if (headless) args.push('--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: exe,
-    headless: true,
+    headless,
     args,
-    viewport: { width: 1280, height: 900 },
+    viewport: headless ? { width: 1280, height: 900 } : null,
   });
+  const worker =
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => null));
+  if (worker) await subscribeSampleFeed(context, new URL(worker.url()).host, feed);
+  else console.warn('warning: the extension service worker did not start within 10 s');
+  return {
+    context,
+    close: async () => {
+      await context.close().catch(() => {});
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function subscribeSampleFeed(context, extensionId, feed) {
+  const page = await context.newPage();
   try {
-    if (!context.serviceWorkers().length) {
-      await context.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => {
-        console.warn('warning: the extension service worker did not start within 10 s');
-      });
+    await page.goto(`chrome-extension://${extensionId}/review.html#rules`);
+    const reply = await page.evaluate(
+      (url) => chrome.runtime.sendMessage({ factmark: 1, type: 'lists/subscribe', payload: { url } }),
+      feed,
+    );
+    if (reply?.ok) {
+      const { title, factChecks } = reply.value.list;
+      console.log(`subscribed to “${title}” (${factChecks} sample fact-checks; see ${SAMPLE_FEED} in demo/)`);
+    } else {
+      console.warn(`warning: could not subscribe to the sample feed: ${reply?.error ?? 'no answer'}`);
     }
-    const page = context.pages()[0] ?? (await context.newPage());
+  } finally {
+    await page.close();
+  }
+}
+
+async function chromiumScreenshot(exe, ext, url, feed, file) {
+  const browser = await chromiumLaunch(exe, ext, { headless: true, feed });
+  try {
+    const page = await browser.context.newPage();
     page.on('pageerror', (e) => console.warn(`page error: ${e.message}`));
     await page.goto(url);
-    await sleep(2000);
+    await sleep(3000);
     await page.screenshot({ path: file });
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
   }
 }
 
@@ -216,18 +258,13 @@ async function firefoxScreenshot(exe, ext, url, file) {
   }
 }
 
-function chromiumWindow(exe, ext, url) {
-  const profile = mkdtempSync(join(tmpdir(), 'factmark-start-'));
-  const child = spawn(exe, [...chromiumArgs(ext, profile), url], { stdio: 'inherit' });
-  const cleanup = () => rmSync(profile, { recursive: true, force: true });
+async function chromiumWindow(exe, ext, url, feed) {
+  const browser = await chromiumLaunch(exe, ext, { headless: false, feed });
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await page.goto(url).catch((e) => console.warn(`navigation: ${e.message.split('\n')[0]}`));
   return {
-    exited: new Promise((ok) =>
-      child.on('exit', () => {
-        cleanup();
-        ok();
-      }),
-    ),
-    stop: () => child.kill('SIGTERM'),
+    exited: new Promise((ok) => browser.context.once('close', ok)),
+    stop: () => browser.close(),
   };
 }
 
@@ -280,22 +317,29 @@ async function main() {
     return 1;
   }
 
-  const { server, url } = await serve(DEMO_DIR);
+  const { server, url, feed } = await serve(DEMO_DIR);
   console.log(`serving ${DEMO_DIR} at ${url}`);
   try {
     if (opts.headless) {
       const file = resolve(opts.screenshot);
       console.log(`opening ${url} in headless ${opts.browser}…`);
       if (opts.browser === 'firefox') await firefoxScreenshot(exe, ext, url, file);
-      else await chromiumScreenshot(exe, ext, url, file);
+      else await chromiumScreenshot(exe, ext, url, feed, file);
       console.log(`screenshot written to ${file}`);
       return 0;
     }
     console.log(
       `opening ${url} in ${opts.browser} with a fresh profile — close the browser or press Ctrl-C to stop`,
     );
+    if (opts.browser === 'firefox') {
+      console.log(
+        `to see "fact-checked before" marks, subscribe to the sample feed: Factmark's popup → Lists → ${feed}`,
+      );
+    }
     const run =
-      opts.browser === 'firefox' ? await firefoxWindow(exe, ext, url) : chromiumWindow(exe, ext, url);
+      opts.browser === 'firefox'
+        ? await firefoxWindow(exe, ext, url)
+        : await chromiumWindow(exe, ext, url, feed);
     const onSignal = () => run.stop();
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);

@@ -6,7 +6,8 @@
 // posting and per-field scores in the loop made it 4 times slower: the per-field BM25 the
 // re-ranker needs is computed for its candidates only, in pair-features.ts.)
 
-import { type Bm25Params, DEFAULT_BM25, idf, normalisedTf, saturate } from './bm25';
+import { type Bm25Params, DEFAULT_BM25, normalisedTf, saturate } from './bm25';
+import { collectionIdf } from './collection-idf';
 import type { LexicalIndex } from './lexical-index';
 
 export interface Candidate {
@@ -89,7 +90,7 @@ export function lexicalSearch(
     if (t === undefined) continue;
     const from = index.postingStart[t] ?? 0;
     const to = index.postingStart[t + 1] ?? 0;
-    const w = idf(N, to - from);
+    const w = collectionIdf(N, to - from, term);
     for (let p = from; p < to; p++) {
       const d = postingDoc[p] ?? 0;
       const before = score[d] ?? 0;

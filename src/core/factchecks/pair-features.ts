@@ -4,7 +4,8 @@
 // numbers in common and in conflict, names in common, character-trigram overlap (catches
 // "cornflakes" / "Corn Flakes" and spelling variants) and length ratios. Pure; no DOM.
 
-import { type Bm25Params, idf, normalisedTf, saturate } from './bm25';
+import { type Bm25Params, normalisedTf, saturate } from './bm25';
+import { collectionIdf } from './collection-idf';
 import { docFreq, type LexicalIndex } from './lexical-index';
 import type { Candidate } from './lexical-search';
 import type { FactCheckProfile, TextProfile } from './text-profile';
@@ -38,10 +39,10 @@ export const FEATURE_NAMES = [
 
 export type FeatureVector = Float64Array;
 
-/** IDF of a stem in the index (a stem it has never seen counts as the rarest). */
+/** IDF of a stem in the index (a stem it has never seen counts as the rarest; a small feed borrows). */
 export function termIdf(index: LexicalIndex, term: string): number {
   const t = index.termId.get(term);
-  return idf(index.ids.length, t === undefined ? 0 : docFreq(index, t));
+  return collectionIdf(index.ids.length, t === undefined ? 0 : docFreq(index, t), term);
 }
 
 function idfSum(terms: Iterable<string>, weight: (t: string) => number, keep?: ReadonlySet<string>): number {
