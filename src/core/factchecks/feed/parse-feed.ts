@@ -113,8 +113,8 @@ function checkFeed(read: FeedRead, format: FeedFormat, source: ListSource): Feed
       FactCheckDraftSchema,
       {
         ...fields,
-        claim: fields.claim.replace(/\s+/g, ' '),
-        title: fields.title.replace(/\s+/g, ' '),
+        claim: oneLine(fields.claim),
+        title: oneLine(fields.title),
         // An unknown rating keeps its words, with no verdict: it is still a fact-check.
         verdict: verdictOfRating(fields.rating) ?? null,
       },
@@ -150,6 +150,11 @@ function checkFeed(read: FeedRead, format: FeedFormat, source: ListSource): Feed
     };
   }
   return { kind: 'ok', format, title: feedTitle(read.name, factChecks, source), factChecks, invalid };
+}
+
+/** Runs of spaces and line ends as one space; the same string when there are none (most claims). */
+function oneLine(text: string): string {
+  return text.replace(/\s\s+|[^\S ]/g, ' ');
 }
 
 /** The feed's own name, else "Fact-checks by" its one publisher, else its file name or host. */
