@@ -28,5 +28,5 @@ export function titleFromSource(source: ListSource): string {
       // Fall through to the generic title.
     }
   }
-  return 'ClaimReview fact-checks';
+  return 'Fact-checks';
 }
