@@ -1,8 +1,9 @@
 // A fact-checker's rating means one verdict in Factmark whichever way it arrives: an imported
 // ClaimReview file, an imported Web Annotation, or the same ClaimReview file subscribed to as a
-// correction list. Every rating in the table goes through every entry point, written as
-// fact-checkers publish it (capitalised, with a closing "!" or "."). A rating Factmark does not
-// know refuses an imported claim, naming the rating, and gives a list rule no verdict.
+// correction list (read as a fact-check feed). Every rating in the table goes through every entry
+// point, written as fact-checkers publish it (capitalised, with a closing "!" or "."). A rating
+// Factmark does not know refuses an imported claim, naming the rating, and gives a feed's
+// fact-check no verdict, keeping the rating's words.
 import { describe, expect, it } from 'vitest';
 import { RATING_VERDICTS } from '../../src/core/claim-review-ratings';
 import { parseImport } from '../../src/core/formats';
@@ -69,7 +70,8 @@ const ENTRY_POINTS: [name: string, verdicts: (ratings: readonly string[]) => (Ve
       });
       if (result.kind !== 'ok') throw new Error(result.error);
       expect(result.invalid).toEqual([]);
-      return result.list.rules.map((rule) => rule.verdict);
+      expect(result.list.rules).toEqual([]);
+      return result.list.factChecks.map((factCheck) => factCheck.verdict);
     },
   ],
 ];
@@ -100,7 +102,7 @@ describe('fact-checkers’ ratings', () => {
     if (imported.kind !== 'ok' || listed.kind !== 'ok') throw new Error('not read');
     const expected = ['false', 'misleading', 'missing-context'];
     expect(imported.records.map((record) => record.claim.verdict)).toEqual(expected);
-    expect(listed.list.rules.map((rule) => rule.verdict)).toEqual(expected);
+    expect(listed.list.factChecks.map((factCheck) => factCheck.verdict)).toEqual(expected);
   });
 });
 
@@ -132,11 +134,14 @@ describe('a rating Factmark does not know', () => {
     ]);
   });
 
-  it('keeps the list’s rule without a verdict, its words in the note', () => {
+  it('keeps the feed’s fact-check without a verdict, the rating’s words as published', () => {
     const result = parseCorrectionList(claimReviewFile(['Four Bananas']));
     expect(result).toMatchObject({
       kind: 'ok',
-      list: { rules: [{ verdict: null, note: 'Rated “Four Bananas” by Example Checks.' }] },
+      list: {
+        kind: 'fact-checks',
+        factChecks: [{ rating: 'Four Bananas', verdict: null, publisher: 'Example Checks' }],
+      },
       invalid: [],
     });
   });

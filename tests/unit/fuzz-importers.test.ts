@@ -1,11 +1,11 @@
 // Fuzzing every importer: the claim importers (Factmark backup, W3C Web Annotation, Hypothesis,
 // ClaimReview, and any text at all through parseImport), planImport, and the correction-list
-// parser (Factmark lists, ClaimReview lists, any text) each get at least 10,000 generated files —
-// valid exports with one field made hostile, truncated files, wrong types, oversized strings and
-// arrays, javascript:/data:/file: URLs, deep nesting, __proto__ keys. None may throw; every claim
-// or rule that comes out must pass the checks a save passes; no prototype may change. Then the
-// write: an import that fails half-way (the disk fills after the records were put) leaves the
-// database exactly as it was.
+// parser (Factmark lists, ClaimReview feeds read as fact-checks, any text) each get at least
+// 10,000 generated files — valid exports with one field made hostile, truncated files, wrong
+// types, oversized strings and arrays, javascript:/data:/file: URLs, deep nesting, __proto__ keys.
+// None may throw; every claim, rule or fact-check that comes out must pass the checks a save
+// passes; no prototype may change. Then the write: an import that fails half-way (the disk fills
+// after the records were put) leaves the database exactly as it was.
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import * as v from 'valibot';
@@ -29,14 +29,8 @@ import { type FactmarkDb, openDb } from '../../src/db/schema';
 import { recordFigure } from '../support/reliability';
 import { claimFromFields } from './support/claims';
 import { aroundEveryWrite } from './support/db-writes';
-import {
-  HOSTILE_URLS,
-  hostileValue,
-  mutated,
-  pooled,
-  prototypeKeys,
-  prototypePolluted,
-} from './support/hostile-values';
+import { anyText, factChecksProblem, fileText, survivalCheck } from './support/fuzz-files';
+import { pooled, prototypeKeys, prototypePolluted } from './support/hostile-values';
 
 const RUNS = 10_000;
 const TIMEOUT = 120_000;
@@ -165,57 +159,6 @@ const LIST_FORMATS = {
   ),
 } as const;
 
-/**
- * File text from a document: the document with one thing wrong, serialised; or the valid file cut
- * short, or with a hostile value spliced into its text; or a hostile value serialised on its own.
- */
-function fileText(document: fc.Arbitrary<unknown>): fc.Arbitrary<string> {
-  const serialised = (value: unknown) => JSON.stringify(value) ?? 'undefined';
-  return fc.oneof(
-    { weight: 1, arbitrary: document.map(serialised) },
-    { weight: 6, arbitrary: mutated(document).map(serialised) },
-    {
-      weight: 1,
-      arbitrary: fc
-        .tuple(document.map(serialised), fc.nat())
-        .map(([file, cut]) => file.slice(0, cut % file.length)),
-    },
-    {
-      weight: 1,
-      arbitrary: fc
-        .tuple(
-          document.map(serialised),
-          fc.nat(),
-          fc.constantFrom(...HOSTILE_URLS, '"__proto__":{"x":1},', '\u0000', '\uFEFF'),
-        )
-        .map(
-          ([file, at, insert]) =>
-            `${file.slice(0, at % file.length)}${insert}${file.slice(at % file.length)}`,
-        ),
-    },
-    { weight: 1, arbitrary: hostileValue.map(serialised) },
-  );
-}
-
-/** Text that is not a document of any kind: random text, JSON of anything, nesting 100,000 deep. */
-const anyText: fc.Arbitrary<string> = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 200 }),
-  fc.json({ maxDepth: 4 }),
-  fc.constantFrom(
-    '',
-    '\uFEFF',
-    '   ',
-    `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
-    `${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`,
-    '{"format":"factmark-backup","version":1,"claims":{"__proto__":[]}}',
-    '{"__proto__":{"polluted":true},"format":"factmark-backup"}',
-    '{"constructor":{"prototype":{"polluted":true}}}',
-    'null',
-    '[]',
-    '{}',
-  ),
-);
-
 /** A claim out of an import is one the save path would accept: schema (web addresses), keys. */
 function claimProblem(claim: Claim): string | null {
   const parsed = v.safeParse(ClaimSchema, claim, { abortEarly: true });
@@ -250,76 +193,20 @@ function importProblem(result: ImportResult): string | null {
 
 function listProblem(result: ListParse): string | null {
   if (result.kind === 'invalid') return result.error.length > 0 ? null : 'refused without a message';
-  for (const rule of result.list.rules) {
+  const { kind, rules, factChecks } = result.list;
+  if (kind === 'rules' ? factChecks.length > 0 : rules.length > 0) return 'both rules and fact-checks';
+  for (const rule of rules) {
     if (!v.is(RuleDraftSchema, rule))
       return `a rule fails the rule schema: ${JSON.stringify(rule).slice(0, 200)}`;
   }
+  const factCheck = factChecksProblem(factChecks);
+  if (factCheck) return factCheck;
   if (typeof result.list.title !== 'string' || result.list.title.length > 200) return 'a bad list title';
   return null;
 }
 
 const figures: string[] = [];
-
-/**
- * Feeds `runs` generated files to `check` (which returns a problem or null); records the figure.
- * Returns the first problem found, with a short view of the file that caused it.
- */
-async function fuzz(
-  name: string,
-  files: fc.Arbitrary<string>,
-  check: (file: string) => string | null,
-  seed: number,
-) {
-  let inputs = 0;
-  let refused = 0;
-  let problem: string | null = null;
-  try {
-    fc.assert(
-      fc.property(files, (file) => {
-        inputs++;
-        let found: string | null;
-        try {
-          found = check(file);
-        } catch (error) {
-          found = `threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
-        }
-        if (!found && prototypePolluted(protoBefore)) found = 'a prototype was changed';
-        if (found === 'refused') {
-          refused++;
-          found = null;
-        }
-        if (found) {
-          problem ??= `${found} — file: ${file.slice(0, 300)}${file.length > 300 ? `…(${file.length} chars)` : ''}`;
-          return false;
-        }
-        return true;
-      }),
-      { numRuns: RUNS, seed, endOnFailure: true },
-    );
-  } catch (error) {
-    problem ??= error instanceof Error ? error.message.slice(0, 500) : String(error);
-  }
-  const line = `${name}: ${inputs.toLocaleString('en')} generated files, ${refused.toLocaleString('en')} refused with a message, ${problem ? 'FAILED' : '0 throws, every record valid'}`;
-  figures.push(line);
-  recordFigure({
-    guarantee: `Importer survives hostile files: ${name}`,
-    figure: line.slice(name.length + 2),
-    held: !problem && inputs >= RUNS,
-  });
-  return { inputs, problem };
-}
-
-/** Fuzzes `check` as `fuzz` does, and fails the test on a problem or when fewer files ran. */
-async function expectSurvives(
-  name: string,
-  files: fc.Arbitrary<string>,
-  check: (file: string) => string | null,
-  seed: number,
-): Promise<void> {
-  const { inputs, problem } = await fuzz(name, files, check, seed);
-  expect(problem).toBeNull();
-  expect(inputs).toBeGreaterThanOrEqual(RUNS);
-}
+const expectSurvives = survivalCheck(figures, 'Importer survives hostile files', RUNS);
 
 /** Reads a file as the import panel does: a problem, 'refused' (with a message), or null. */
 function readImport(file: string): string | null {
@@ -411,7 +298,7 @@ describe('the correction-list parser, fed 10,000 generated lists each', () => {
   const formats = Object.keys(LIST_FORMATS) as (keyof typeof LIST_FORMATS)[];
 
   it.each(formats)(
-    '%s: never throws, and every rule it reads passes the rule checks',
+    '%s: never throws, and every rule or fact-check it reads passes its checks',
     (format) =>
       expectSurvives(
         format,

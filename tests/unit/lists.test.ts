@@ -1,5 +1,6 @@
-// Correction lists: Factmark's own list JSON and schema.org ClaimReview JSON-LD read into rules;
-// broken, huge or hostile files refused with a message saying what to do, bad records listed.
+// Correction lists: Factmark's own list JSON read into phrase rules, schema.org ClaimReview JSON-LD
+// (a fact-check feed) into fact-checks; broken, huge or hostile files refused with a message saying
+// what to do, bad records listed. Every feed format: tests/unit/factcheck-feeds.test.ts.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020';
@@ -41,7 +42,9 @@ describe('Factmark correction lists', () => {
       kind: 'ok',
       format: 'factmark-corrections',
       list: {
+        kind: 'rules',
         title: 'EU naming errors',
+        factChecks: [],
         rules: [
           {
             phrase: 'Digital Rights Act',
@@ -162,7 +165,7 @@ describe('ClaimReview lists', () => {
     ...extra,
   });
 
-  it('reads a single review: the claim is the phrase, the rating the verdict, the url the source', () => {
+  it('reads a single review as a fact-check: its claim, its rating and verdict, its article, no phrase rules', () => {
     const result = parse(
       review('The EU passed the  Digital Rights Act', 'Pants on Fire', { reviewBody: 'No such act.' }),
     );
@@ -170,15 +173,19 @@ describe('ClaimReview lists', () => {
       kind: 'ok',
       format: 'claim-review',
       list: {
+        kind: 'fact-checks',
         title: 'Fact-checks by Example Checks',
-        rules: [
+        rules: [],
+        factChecks: [
           {
-            phrase: 'The EU passed the Digital Rights Act',
-            matchCase: false,
+            claim: 'The EU passed the Digital Rights Act',
+            title: '',
+            url: 'https://factcheck.example/dsa',
+            rating: 'Pants on Fire',
             verdict: 'false',
-            correction: 'No such act.',
-            note: 'Rated “Pants on Fire” by Example Checks.',
-            sources: ['https://factcheck.example/dsa'],
+            publisher: 'Example Checks',
+            date: '',
+            language: '',
           },
         ],
       },
@@ -187,10 +194,13 @@ describe('ClaimReview lists', () => {
   });
 
   it('reads a list and an @graph, skipping the graph’s other nodes', () => {
-    const reviews = [review('claim one here', 'Mostly false'), review('claim two here', 'Accurate')];
+    const reviews = [
+      review('claim one here', 'Mostly false'),
+      review('claim two here', 'Accurate', { url: 'https://factcheck.example/two' }),
+    ];
     expect(parse(reviews)).toMatchObject({
       kind: 'ok',
-      list: { rules: [{ verdict: 'misleading' }, { verdict: 'accurate' }] },
+      list: { factChecks: [{ verdict: 'misleading' }, { verdict: 'accurate' }] },
     });
     const graph = {
       '@context': 'https://schema.org',
@@ -198,7 +208,7 @@ describe('ClaimReview lists', () => {
     };
     expect(parse(graph)).toMatchObject({
       kind: 'ok',
-      list: { rules: [{ phrase: 'claim one here' }, { phrase: 'claim two here' }] },
+      list: { factChecks: [{ claim: 'claim one here' }, { claim: 'claim two here' }] },
     });
   });
 
@@ -206,7 +216,7 @@ describe('ClaimReview lists', () => {
     const result = parse(review('claim three here', 'Four Bananas'));
     expect(result).toMatchObject({
       kind: 'ok',
-      list: { rules: [{ verdict: null, note: 'Rated “Four Bananas” by Example Checks.' }] },
+      list: { factChecks: [{ rating: 'Four Bananas', verdict: null }] },
     });
   });
 
@@ -234,15 +244,19 @@ describe('ClaimReview lists', () => {
     ]);
   });
 
-  it('drops sources that are not web addresses, and lists reviews without a claim', () => {
+  it('leaves out reviews whose article is not a web address or that have no claim, naming the field', () => {
     const result = parse([
       review('claim four here', 'False', { url: 'javascript:alert(1)' }),
       review('', 'False'),
+      review('claim six here', 'False'),
     ]);
     expect(result).toMatchObject({
       kind: 'ok',
-      list: { rules: [{ sources: [] }] },
-      invalid: [{ record: 2, field: 'claimReviewed' }],
+      list: { factChecks: [{ claim: 'claim six here' }] },
+      invalid: [
+        { record: 1, field: 'url', reason: 'must be an http or https address' },
+        { record: 2, field: 'claimReviewed' },
+      ],
     });
   });
 
@@ -271,9 +285,21 @@ describe('broken, huge and hostile lists', () => {
     if (result.kind === 'invalid') expect(result.error).toMatch(message);
   });
 
-  it('refuses a file over 20 MB before parsing it', () => {
-    const result = parseCorrectionList(' '.repeat(20 * 1024 * 1024 + 1), {});
+  it('refuses a Factmark list over 20 MB before parsing it', () => {
+    const text = `{"format": "factmark-corrections", "version": 1, "title": "t", "rules": []}${' '.repeat(20 * 1024 * 1024)}`;
+    const result = parseCorrectionList(text, {});
     expect(result.kind === 'invalid' && result.error).toMatch(/too large.*20 MB/);
+  });
+
+  it('refuses a Factmark list over 20 MB whose format is named only after its rules', () => {
+    const text = `{"rules": [], ${' '.repeat(20 * 1024 * 1024)} "format": "factmark-corrections", "version": 1, "title": "t"}`;
+    const result = parseCorrectionList(text, {});
+    expect(result.kind === 'invalid' && result.error).toMatch(/too large.*20 MB/);
+  });
+
+  it('refuses any file over 256 MB before parsing it, saying to split it', () => {
+    const result = parseCorrectionList(' '.repeat(256 * 1024 * 1024 + 1), {});
+    expect(result.kind === 'invalid' && result.error).toMatch(/too large.*256 MB.*Split it/);
   });
 
   it('refuses more than 50,000 rules as a whole, importing none', () => {

@@ -67,6 +67,19 @@ const claimReviewFile = (appearance: string, citation?: string) =>
     ...(citation ? { citation: [citation] } : {}),
   });
 
+/** A feed of two fact-checks of one claim: the first's article at `article`, the second's at SECOND. */
+const SECOND = 'https://checks.example/digital-rights-act';
+const claimReviewFeed = (article: string) =>
+  JSON.stringify(
+    [article, SECOND].map((url) => ({
+      '@context': 'https://schema.org',
+      '@type': 'ClaimReview',
+      claimReviewed: 'the Digital Rights Act',
+      reviewRating: { '@type': 'Rating', alternateName: 'False' },
+      url,
+    })),
+  );
+
 /** What an import made of a one-record file: the refusal's field and reason, or "imported". */
 function imported(text: string): { field: string; reason: string } | 'imported' {
   const result = parseImport(text);
@@ -167,11 +180,16 @@ describe.each(CASES)('%s', (_what, address, reason) => {
       );
     });
 
-    it('leave it out of a ClaimReview list rule’s sources, keeping the rule', () => {
-      const result = parseCorrectionList(claimReviewFile(PAGE, address));
-      expect(result).toMatchObject({ kind: 'ok', list: { rules: [{ phrase: 'the Digital Rights Act' }] } });
+    it('leave a ClaimReview feed’s fact-check with it as its article out, keeping the others', () => {
+      const result = parseCorrectionList(claimReviewFeed(address));
+      expect(result).toMatchObject({ kind: 'ok', list: { kind: 'fact-checks' } });
       if (result.kind !== 'ok') return;
-      expect(result.list.rules[0]?.sources).toEqual(reason ? [] : [address]);
+      expect(result.list.factChecks.map((factCheck) => factCheck.url)).toEqual(
+        reason ? [SECOND] : [address, SECOND],
+      );
+      expect(result.invalid).toEqual(
+        reason ? [{ record: 1, field: 'url', reason: expect.stringMatching(reason) }] : [],
+      );
     });
 
     it('refuse it as a list address, before anything is fetched or stored', async () => {

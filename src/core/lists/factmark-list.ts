@@ -89,7 +89,7 @@ export function readFactmarkList(value: unknown): ListRead {
   return { kind: 'ok', title: header.output.title, drafts, invalid };
 }
 
-export function tooMany(count: number): ListRead {
+function tooMany(count: number): ListRead {
   return {
     kind: 'invalid',
     error: `The list holds ${count.toLocaleString('en')} rules; Factmark reads at most ${RULE_LIMITS.rules.toLocaleString('en')} from one list. Split it into smaller lists.`,

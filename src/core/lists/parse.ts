@@ -1,69 +1,104 @@
-// Reads a correction list file — Factmark's own list JSON or schema.org ClaimReview JSON-LD —
-// into rule drafts and the records it refused. Checks size and count before anything else,
-// parses JSON without letting keys like __proto__ through, and never throws on bad input.
-// Pure: the caller stores every draft or none ("nothing imported half-way"), and on
-// `invalid` keeps the list's previous copy in force.
-import { isClaimReviewDocument } from '../formats/claim-review';
+// Reads a correction list file into what it holds: Factmark's own list JSON becomes phrase rules;
+// a fact-check feed (ClaimReview JSON-LD, a DataFeed, JSON Lines, a Google Fact Check Tools
+// answer, CSV: core/factchecks/feed/) becomes fact-checks. Checks size before anything else —
+// 20 MB for a phrase list, 256 MB for a feed — parses JSON without letting keys like __proto__
+// through, and never throws on bad input. Pure: the caller stores every draft or none ("nothing
+// imported half-way"), and on `invalid` keeps the list's previous copy in force.
+import type { FactCheckDraft } from '../factchecks/fact-check';
+import {
+  FEED_FORMATS,
+  type FeedFormat,
+  type FeedParse,
+  feedShape,
+  feedTooLarge,
+  isFeedJson,
+  megabytes,
+  parseFactCheckFeed,
+  parseFeedJson,
+} from '../factchecks/feed';
 import { parseUntrustedJson } from '../json/untrusted-json';
 import { normalisePhrase } from '../match/normalise';
 import { RULE_LIMITS, type RuleDraft } from '../rule';
-import { readClaimReviewList } from './claim-review-list';
 import { isFactmarkList, LIST_FORMAT, readFactmarkList } from './factmark-list';
-import type { InvalidRecord, ListRead } from './read';
+import type { InvalidRecord } from './read';
+import { type ListSource, sourceName } from './source';
 
-export type ListFormat = typeof LIST_FORMAT | 'claim-review';
+export type { ListSource } from './source';
+
+export type ListFormat = typeof LIST_FORMAT | FeedFormat;
 
 export type ListParse =
   | {
       kind: 'ok';
       format: ListFormat;
-      list: { title: string; rules: RuleDraft[] };
+      /**
+       * A phrase list (`rules`, from Factmark's own format) or a fact-check feed (`factChecks`):
+       * the other array is always empty.
+       */
+      list: {
+        kind: 'rules' | 'fact-checks';
+        title: string;
+        rules: RuleDraft[];
+        factChecks: FactCheckDraft[];
+      };
       /** Records left out, numbered from 1 in the file's order. */
       invalid: InvalidRecord[];
     }
   | { kind: 'invalid'; error: string };
 
-export interface ListSource {
-  /** Where a subscribed list was fetched from. */
-  url?: string;
-  /** The name of an imported file. */
-  fileName?: string;
-}
+const KNOWN_FORMATS = `a Factmark correction list (JSON with "format": "${LIST_FORMAT}") or ${FEED_FORMATS}`;
 
-const KNOWN_FORMATS = `a Factmark correction list (JSON with "format": "${LIST_FORMAT}") or schema.org ClaimReview JSON-LD (a single review, a list or an @graph)`;
-
-/** Reads a correction list's text. */
+/** Reads a correction list's or fact-check feed's text. */
 export function parseCorrectionList(text: string, source: ListSource = {}): ListParse {
   if (typeof text !== 'string') return { kind: 'invalid', error: 'The list is not text.' };
-  if (text.length > RULE_LIMITS.listChars) {
-    return {
-      kind: 'invalid',
-      error: `The list is too large (${megabytes(text.length)}); Factmark reads lists up to ${megabytes(RULE_LIMITS.listChars)}. Split it into smaller lists.`,
-    };
-  }
+  const tooLarge = feedTooLarge(text);
+  if (tooLarge) return tooLarge;
+  if (text.length > RULE_LIMITS.listChars && saysFactmarkList(text.slice(0, 4096))) return listTooLarge(text);
   const body = text.replace(/^\uFEFF/, '');
-  if (body.trim() === '') return { kind: 'invalid', error: `${nameOf(source)} is empty.` };
-  const parsed = parseUntrustedJson(body, { name: 'The list', expected: 'a correction list' });
+  if (!/\S/.test(body)) return { kind: 'invalid', error: `${sourceName(source)} is empty.` };
+  const unknown: ListParse = {
+    kind: 'invalid',
+    error: `${sourceName(source)} is not a list Factmark can read: expected ${KNOWN_FORMATS}.`,
+  };
+  // JSON Lines and CSV are told apart from JSON by their first lines, before any JSON parse.
+  const shape = feedShape(body);
+  if (shape === 'unknown') return unknown;
+  if (shape !== 'json') return asList(parseFactCheckFeed(body, source));
+  const parsed = parseUntrustedJson(body, {
+    name: 'The list',
+    expected: 'a correction list or fact-check feed',
+  });
   if (parsed.kind === 'invalid') return parsed;
-  const value = parsed.value;
-
-  let read: ListRead;
-  let format: ListFormat;
-  if (isFactmarkList(value)) {
-    format = LIST_FORMAT;
-    read = readFactmarkList(value);
-  } else if (isClaimReviewDocument(value)) {
-    format = 'claim-review';
-    read = readClaimReviewList(value, fallbackTitle(source));
-  } else {
-    return {
-      kind: 'invalid',
-      error: `${nameOf(source)} is not a list Factmark can read: expected ${KNOWN_FORMATS}.`,
-    };
+  if (isFactmarkList(parsed.value)) {
+    // A phrase list's "format" key may come after its rules, past the peek above.
+    if (text.length > RULE_LIMITS.listChars) return listTooLarge(text);
+    return readPhraseList(parsed.value, source);
   }
-  if (read.kind === 'invalid') return read;
+  return isFeedJson(parsed.value) ? asList(parseFeedJson(parsed.value, source)) : unknown;
+}
 
-  // Repeats of one phrase (as matched) within the list are refused, the first one kept.
+function asList(feed: FeedParse): ListParse {
+  if (feed.kind === 'invalid') return feed;
+  const { format, title, factChecks, invalid } = feed;
+  return { kind: 'ok', format, list: { kind: 'fact-checks', title, rules: [], factChecks }, invalid };
+}
+
+/** Whether the start of a file declares Factmark's list format (decides which size limit applies). */
+function saysFactmarkList(start: string): boolean {
+  return new RegExp(`"format"\\s*:\\s*"${LIST_FORMAT}"`).test(start);
+}
+
+function listTooLarge(text: string): ListParse {
+  return {
+    kind: 'invalid',
+    error: `The list is too large (${megabytes(text.length)}); Factmark reads lists up to ${megabytes(RULE_LIMITS.listChars)}. Split it into smaller lists.`,
+  };
+}
+
+/** Factmark's own list: phrase rules, repeats of one phrase (as matched) refused. */
+function readPhraseList(value: unknown, source: ListSource): ListParse {
+  const read = readFactmarkList(value);
+  if (read.kind === 'invalid') return read;
   const firstByPhrase = new Map<string, number>();
   const rules: RuleDraft[] = [];
   const invalid = [...read.invalid];
@@ -87,30 +122,13 @@ export function parseCorrectionList(text: string, source: ListSource = {}): List
     const [first] = invalid;
     return {
       kind: 'invalid',
-      error: `None of the ${invalid.length.toLocaleString('en')} rules in ${nameOf(source).toLowerCase()} can be used (record ${first?.record}, ${first?.field}: ${first?.reason}).`,
+      error: `None of the ${invalid.length.toLocaleString('en')} rules in ${sourceName(source).toLowerCase()} can be used (record ${first?.record}, ${first?.field}: ${first?.reason}).`,
     };
   }
-  return { kind: 'ok', format, list: { title: read.title, rules }, invalid };
-}
-
-function nameOf(source: ListSource): string {
-  if (source.fileName) return `The file “${source.fileName.slice(0, 100)}”`;
-  if (source.url) return 'The list at that address';
-  return 'The list';
-}
-
-function fallbackTitle(source: ListSource): string {
-  if (source.fileName) return source.fileName.replace(/\.(json|jsonld)$/i, '').slice(0, RULE_LIMITS.title);
-  if (source.url) {
-    try {
-      return `Fact-checks from ${new URL(source.url).hostname.replace(/^www\./, '')}`;
-    } catch {
-      // Fall through to the generic title.
-    }
-  }
-  return 'ClaimReview fact-checks';
-}
-
-function megabytes(chars: number): string {
-  return `${Math.round((chars / (1024 * 1024)) * 10) / 10} MB`;
+  return {
+    kind: 'ok',
+    format: LIST_FORMAT,
+    list: { kind: 'rules', title: read.title, rules, factChecks: [] },
+    invalid,
+  };
 }

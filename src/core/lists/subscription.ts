@@ -1,8 +1,9 @@
 // What to make of fetching a subscribed correction list: which addresses may be subscribed to,
 // the conditional-request headers for a refresh, and, from the HTTP outcome, the list's next
-// state — new rules to store, or the same rules kept with a fresh date or a clear error. Pure: the
+// state — new rules or fact-checks to store, or the same kept with a fresh date or a clear error. Pure: the
 // background does the fetching (src/background/lists.ts) and the storing (src/db/lists.ts).
 import { LIMITS } from '../claim-schema';
+import type { FactCheckDraft } from '../factchecks/fact-check';
 import { type CorrectionList, RULE_LIMITS, type RuleDraft } from '../rule';
 import { checkWebAddress, typedAddressError } from '../url/web-address';
 import { parseCorrectionList } from './parse';
@@ -52,9 +53,19 @@ export type FetchOutcome =
   | { kind: 'response'; status: number; etag?: string | null; lastModified?: string | null; text: string };
 
 export type ListUpdate =
-  /** A new copy: store these rules in place of the old ones. */
-  | { kind: 'replace'; list: CorrectionList; rules: RuleDraft[]; invalid: InvalidRecord[] }
-  /** The rules stay as they are; only the list's record changes (fetched date or error). */
+  /**
+   * A new copy: store these rules, or these fact-checks (a feed), in place of the old ones. One of
+   * the two is always empty; `listKind` says which the list holds.
+   */
+  | {
+      kind: 'replace';
+      list: CorrectionList;
+      listKind: 'rules' | 'fact-checks';
+      rules: RuleDraft[];
+      factChecks: FactCheckDraft[];
+      invalid: InvalidRecord[];
+    }
+  /** The rules or fact-checks stay as they are; only the list's record changes (fetched date or error). */
   | { kind: 'keep'; list: CorrectionList };
 
 /**
@@ -93,7 +104,9 @@ export function nextListState(list: CorrectionList, outcome: FetchOutcome, now: 
       ...(outcome.etag ? { etag: outcome.etag } : {}),
       ...(outcome.lastModified ? { lastModified: outcome.lastModified } : {}),
     },
+    listKind: parsed.list.kind,
     rules: parsed.list.rules,
+    factChecks: parsed.list.factChecks,
     invalid: parsed.invalid,
   };
 }
