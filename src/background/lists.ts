@@ -12,7 +12,14 @@ import {
   nextListState,
 } from '../core/lists';
 import type { CorrectionList } from '../core/rule';
-import { type ListStored, listByUrl, storeList, storeRefreshedList, storeRefreshedRecord } from '../db/lists';
+import {
+  type ListStored,
+  listByUrl,
+  storeFeed,
+  storeList,
+  storeRefreshedList,
+  storeRefreshedRecord,
+} from '../db/lists';
 import type { FactmarkDb } from '../db/schema';
 
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
@@ -23,6 +30,7 @@ export async function fetchList(
   url: string,
   headers: Record<string, string> = {},
   timeoutMs = LIST_FETCH_TIMEOUT_MS,
+  maxBytes = LIST_MAX_BYTES,
 ): Promise<FetchOutcome> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
@@ -45,11 +53,11 @@ export async function fetchList(
       return { kind: 'response', ...base, text: '' };
     }
     const declared = Number(response.headers.get('Content-Length') ?? '0');
-    if (declared > LIST_MAX_BYTES) {
+    if (declared > maxBytes) {
       await response.body?.cancel().catch(() => undefined);
       return { kind: 'too-large' };
     }
-    const text = await readCapped(response);
+    const text = await readCapped(response, maxBytes);
     return text === null ? { kind: 'too-large' } : { kind: 'response', ...base, text };
   } catch (error) {
     const reason = abort.signal.aborted
@@ -64,7 +72,7 @@ export async function fetchList(
 }
 
 /** The body as text, or null once it passes the size cap (the rest is not read). */
-async function readCapped(response: Response): Promise<string | null> {
+async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
   if (!response.body) return response.text();
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
@@ -74,7 +82,7 @@ async function readCapped(response: Response): Promise<string | null> {
     const { done, value } = await reader.read();
     if (done) break;
     bytes += value.byteLength;
-    if (bytes > LIST_MAX_BYTES) {
+    if (bytes > maxBytes) {
       await reader.cancel().catch(() => undefined);
       return null;
     }
@@ -95,7 +103,10 @@ export function makeListFetcher(db: FactmarkDb, fetcher: Fetch, now: () => numbe
     const outcome = await fetchList(fetcher, list.url, conditionalHeaders(list));
     const update = nextListState(list, outcome, now());
     if (update.kind === 'replace') {
-      const stored = await storeRefreshedList(db, update.list, update.rules, now());
+      const stored =
+        update.listKind === 'fact-checks'
+          ? await storeFeed(db, update.list, update.factChecks, { refreshed: true, now: now() })
+          : await storeRefreshedList(db, update.list, update.rules, now());
       return stored && { list: stored, invalid: update.invalid };
     }
     const stored = await storeRefreshedRecord(db, update.list);
@@ -131,7 +142,12 @@ export function makeListFetcher(db: FactmarkDb, fetcher: Fetch, now: () => numbe
           .replace(' The previous copy stays in force.', ''),
       );
     }
-    return { list: await storeList(db, update.list, update.rules, now()), invalid: update.invalid };
+    const stored =
+      update.listKind === 'fact-checks'
+        ? await storeFeed(db, update.list, update.factChecks, { now: now() })
+        : await storeList(db, update.list, update.rules, now());
+    if (!stored) throw new Error('That list was removed while it was being stored. Subscribe again.');
+    return { list: stored, invalid: update.invalid };
   }
 
   return { subscribe, refresh };

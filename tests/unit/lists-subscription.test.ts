@@ -120,7 +120,7 @@ describe('a list’s next state after a fetch', () => {
     expect(errorOf({ kind: 'unreachable', reason: 'connection refused' })).toBe(
       'Could not reach https://lists.example.org/desk.json (connection refused): the previous copy stays in force.',
     );
-    expect(errorOf({ kind: 'too-large' })).toContain('larger than 20 MB');
+    expect(errorOf({ kind: 'too-large' })).toContain('larger than 256 MB');
   });
 });
 
@@ -160,7 +160,7 @@ describe('fetching a list over HTTP', () => {
     expect(outcome).toEqual({ kind: 'unreachable', reason: 'no answer within 1 s' });
   });
 
-  it('stops reading a body past the size cap', async () => {
+  it('stops reading a body past the size cap (20 MB here, to keep the test small)', async () => {
     serve = (_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       const chunk = Buffer.alloc(1024 * 1024, 0x20);
@@ -174,7 +174,9 @@ describe('fetching a list over HTTP', () => {
       };
       more();
     };
-    expect(await fetchList(fetch, `${origin}/huge.json`)).toEqual({ kind: 'too-large' });
+    expect(await fetchList(fetch, `${origin}/huge.json`, {}, 20_000, 20 * 1024 * 1024)).toEqual({
+      kind: 'too-large',
+    });
   });
 });
 

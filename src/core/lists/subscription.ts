@@ -3,17 +3,20 @@
 // state — new rules or fact-checks to store, or the same kept with a fresh date or a clear error. Pure: the
 // background does the fetching (src/background/lists.ts) and the storing (src/db/lists.ts).
 import { LIMITS } from '../claim-schema';
-import type { FactCheckDraft } from '../factchecks/fact-check';
-import { type CorrectionList, RULE_LIMITS, type RuleDraft } from '../rule';
+import { FACT_CHECK_LIMITS, type FactCheckDraft } from '../factchecks/fact-check';
+import type { CorrectionList, RuleDraft } from '../rule';
 import { checkWebAddress, typedAddressError } from '../url/web-address';
 import { parseCorrectionList } from './parse';
 import type { InvalidRecord } from './read';
 
-/** How often subscribed lists are fetched again, and how long one fetch may take. */
+/** How often subscribed lists are fetched again, and how long one fetch may take (a big feed is ~150 MB). */
 export const LIST_REFRESH_MINUTES = 6 * 60;
-export const LIST_FETCH_TIMEOUT_MS = 20_000;
-/** Bytes read from a list response before giving up (UTF-8 needs at least one byte a character). */
-export const LIST_MAX_BYTES = RULE_LIMITS.listChars;
+export const LIST_FETCH_TIMEOUT_MS = 60_000;
+/**
+ * Bytes read from a list response before giving up (UTF-8 needs at least one byte a character):
+ * as much as the largest fact-check feed; a phrase list past its own 20 MB is refused when parsed.
+ */
+export const LIST_MAX_BYTES = FACT_CHECK_LIMITS.feedChars;
 
 export type UrlCheck = { ok: true; url: string } | { ok: false; error: string };
 
