@@ -52,6 +52,27 @@ describe('a small fact-check feed', () => {
     }
   });
 
+  it('recognises a fact-check that has no headline (a CSV feed’s claim and url) by its claim', () => {
+    const bare: FactCheckText[] = [
+      { id: 'masts', claim: '5G mobile phone masts spread the coronavirus.', title: '' },
+      { id: 'tower', claim: 'The Eiffel Tower will be dismantled and moved to Las Vegas.', title: '' },
+      { id: 'bridges', claim: 'The city council banned cycling on all bridges.', title: '' },
+    ];
+    const texts = new Map(bare.map((fc) => [fc.id, fc]));
+    const small = {
+      index: buildIndex(bare),
+      model: FACTCHECK_MODEL,
+      profileOf: profilesFrom((id) => texts.get(id)),
+    };
+    const [top] = rankFactChecks(
+      small,
+      'Residents claimed that 5G mobile masts on the hill spread the coronavirus.',
+      1,
+    );
+    expect(top?.id).toBe('masts');
+    expect(isFactCheckedBefore(top, FACTCHECK_MODEL)).toBe(true);
+  });
+
   it('borrows the training collection’s statistics in full when tiny, and none at the training size', () => {
     expect(referenceWeight(8)).toBeGreaterThan(0.99);
     expect(referenceWeight(10_375)).toBe(0);

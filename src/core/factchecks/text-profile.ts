@@ -3,6 +3,7 @@
 // A fact-check's profile can be cached by its caller (it depends only on the text).
 
 import { analyseText } from './analyse-text';
+import { rankedText } from './lexical-index';
 
 export interface TextProfile {
   terms: ReadonlySet<string>;
@@ -45,5 +46,6 @@ export interface FactCheckProfile {
 }
 
 export function profileFactCheck(fc: { claim: string; title: string }): FactCheckProfile {
-  return { claim: profileText(fc.claim), title: profileText(fc.title) };
+  const read = rankedText(fc);
+  return { claim: profileText(read.claim), title: profileText(read.title) };
 }
