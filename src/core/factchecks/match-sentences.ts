@@ -12,17 +12,38 @@ export const MIN_SENTENCE_WORDS = 4;
 
 /** Fact-check profiles kept between requests, so a page's second pass re-profiles nothing. */
 export class ProfileCache {
-  private readonly profiles = new Map<string, FactCheckProfile>();
+  private readonly profiles = new Map<string, { profile: FactCheckProfile; text: string }>();
   constructor(private readonly max = 20_000) {}
 
   get(id: string): FactCheckProfile | undefined {
-    return this.profiles.get(id);
+    return this.profiles.get(id)?.profile;
+  }
+
+  /** The fact-check's words as the ranking reads them: two fact-checks with the same are copies. */
+  textOf(id: string): string | undefined {
+    return this.profiles.get(id)?.text;
   }
 
   set(fc: FactCheckText): void {
     if (this.profiles.size >= this.max) this.profiles.clear();
-    this.profiles.set(fc.id, profileFactCheck(fc));
+    this.profiles.set(fc.id, { profile: profileFactCheck(fc), text: `${fc.claim}\n${fc.title}` });
   }
+}
+
+/**
+ * The candidates without copies of one fact-check (the same one in two feeds, or a feed that
+ * repeats itself): the re-ranker shares a probability among equal candidates, so two copies
+ * would each get about half and neither be marked. The first (best-scoring) copy stays.
+ */
+function withoutCopies<C extends { id: string }>(candidates: readonly C[], cache: ProfileCache): C[] {
+  const seen = new Set<string>();
+  return candidates.filter((c) => {
+    const text = cache.textOf(c.id);
+    if (text === undefined) return true;
+    if (seen.has(text)) return false;
+    seen.add(text);
+    return true;
+  });
 }
 
 export interface SentenceMatches {
@@ -58,6 +79,6 @@ export async function matchTexts(
   const ranker = { index, model, profileOf: (id: string) => cache.get(id) };
   return searched.map(({ i, query, candidates }) => ({
     text: i,
-    matches: rerankCandidates(ranker, query, candidates, limit),
+    matches: rerankCandidates(ranker, query, withoutCopies(candidates, cache), limit),
   }));
 }
