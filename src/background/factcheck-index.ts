@@ -43,9 +43,14 @@ export class FactCheckIndex {
     readonly model: RerankModel = FACTCHECK_MODEL,
   ) {}
 
-  /** The feeds changed (stored, switched, removed): the next query brings the index up to date. */
+  /**
+   * The feeds changed (stored, switched, removed): the index is brought up to date now, in the
+   * background, so the pages that repaint next do not wait for a new feed's analysis.
+   */
   changed(): void {
     this.stale = true;
+    // A failure here (a closed database) is the next query's to report.
+    this.current().catch(() => undefined);
   }
 
   /**
