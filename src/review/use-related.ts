@@ -66,9 +66,15 @@ export function useRelatedFactChecks(
     setState((s) => ({ ...s, checked, total, complete: asked.length === 0, error: '' }));
     void (async () => {
       try {
+        // No feed switched on (most readers): every answer is none, without asking the background.
+        const feeds =
+          asked.length > 0 &&
+          (await db.lists.filter((l) => l.kind === 'fact-checks' && l.enabled).count()) > 0;
         for (let start = 0; start < asked.length && !stopped; start += RELATED_LIMIT) {
           const batch = asked.slice(start, start + RELATED_LIMIT);
-          const { related } = await request('factchecks/related', { ids: batch.map((claim) => claim.id) });
+          const { related } = feeds
+            ? await request('factchecks/related', { ids: batch.map((claim) => claim.id) })
+            : { related: [] };
           // An answer that arrives after the view changed is kept all the same: it is still true.
           const byClaim = new Map(related.map((item) => [item.claimId, item]));
           for (const claim of batch) {
