@@ -52,6 +52,19 @@ export interface FactCheckSuggestion {
   score: number;
 }
 
+/** A fact-check related to a saved note: one of its sources, or matched from its quote. */
+export interface RelatedFactCheck {
+  claimId: string;
+  factCheck: FactCheckView;
+  /** 1 for a source; else the re-ranker's probability (0–1). */
+  score: number;
+  /** 'source': the note cites the fact-check's article; 'match': its quote says what was checked. */
+  via: 'source' | 'match';
+}
+
+/** The most notes one `factchecks/related` asks about. */
+export const RELATED_LIMIT = 1_000;
+
 /** The most sentences one page sends to be matched, and the longest sentence. */
 export const FACTCHECK_MATCH_LIMITS = { sentences: 5_000, chars: 2_000 } as const;
 const factCheckId = v.pipe(
@@ -140,8 +153,13 @@ export const requestSchemas = {
   'factchecks/dismiss': v.strictObject({ url, id: factCheckId }),
   /** The fact-checks closest to a selection being flagged, best first (up to 3). */
   'factchecks/suggest': v.strictObject({ text: v.pipe(v.string(), v.maxLength(5_000)) }),
-  /** The fact-checks an extension page wrote itself (a file import): index them again. */
+  /**
+   * The lists an extension page wrote itself (a list or feed file imported on the page, too large to
+   * send here): compile the rules and index the fact-checks again, and repaint tabs.
+   */
   'factchecks/changed': v.strictObject({}),
+  /** The review page: which of these notes a subscribed fact-check is related to (at most one each). */
+  'factchecks/related': v.strictObject({ ids: v.pipe(v.array(id), v.maxLength(RELATED_LIMIT)) }),
 } as const;
 
 export interface Requests {
@@ -171,6 +189,7 @@ export interface Requests {
   'factchecks/dismiss': { req: { url: string; id: string }; res: null };
   'factchecks/suggest': { req: { text: string }; res: { suggestions: FactCheckSuggestion[] } };
   'factchecks/changed': { req: Record<string, never>; res: null };
+  'factchecks/related': { req: { ids: string[] }; res: { related: RelatedFactCheck[] } };
 }
 
 export type RequestType = keyof Requests;

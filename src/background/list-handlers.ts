@@ -1,9 +1,9 @@
 // Handlers for the correction-list requests (lists/*), merged into the background's dispatch table
 // by makeHandlers (handlers.ts). Every change to a list's rules calls `rulesChanged`, which drops
 // the compiled rules and tells open tabs to repaint. Only extension pages may send these.
-import { parseCorrectionList } from '../core/lists';
 import type { CorrectionList } from '../core/rule';
-import { allLists, deleteList, fileListByTitle, getList, setListEnabled, storeList } from '../db/lists';
+import { importListFile } from '../db/import-list';
+import { allLists, deleteList, getList, setListEnabled } from '../db/lists';
 import type { FactmarkDb } from '../db/schema';
 import type { Requests } from '../messages';
 import { type Fetch, makeListFetcher } from './lists';
@@ -24,16 +24,9 @@ export function makeListHandlers(
   return {
     'lists/list': async () => allLists(db),
     'lists/import': async ({ text, name }) => {
-      const parsed = parseCorrectionList(text, { fileName: name || 'list.json' });
-      if (parsed.kind === 'invalid') throw new Error(`${parsed.error} Nothing was imported.`);
-      // Importing a file again updates the list it made before (same title), rules and switches.
-      const previous = await fileListByTitle(db, parsed.list.title);
-      const list: CorrectionList = previous
-        ? { ...previous, title: parsed.list.title, fetched: Date.now() }
-        : { id: crypto.randomUUID(), title: parsed.list.title, enabled: true, fetched: Date.now() };
-      const stored = await storeList(db, list, parsed.list.rules);
+      const stored = await importListFile(db, text, name);
       effects.rulesChanged();
-      return { list: stored, invalid: parsed.invalid.slice(0, 100) };
+      return stored;
     },
     'lists/subscribe': async ({ url }) => {
       const stored = await lists.subscribe(url);

@@ -21,11 +21,18 @@ export function checkFactChecks(drafts: readonly FactCheckDraft[]): FactCheckDra
   });
 }
 
-/** Inside a transaction on factChecks: the feed's fact-checks, replaced. Answers how many are stored. */
+/** How many fact-checks one bulkAdd writes: small enough for a progress bar to move. */
+const WRITE_CHUNK = 5_000;
+
+/**
+ * Inside a transaction on factChecks: the feed's fact-checks, replaced. Answers how many are
+ * stored. Written in chunks within the caller's one transaction, telling `onProgress` after each.
+ */
 export async function replaceFactChecks(
   db: FactmarkDb,
   listId: string,
   drafts: readonly FactCheckDraft[],
+  onProgress?: (done: number, total: number) => void,
 ): Promise<number> {
   const byId = new Map<string, FactCheck>();
   for (const draft of drafts) {
@@ -34,7 +41,11 @@ export async function replaceFactChecks(
     if (!byId.has(id)) byId.set(id, { ...draft, id, listId });
   }
   await db.factChecks.where('listId').equals(listId).delete();
-  await db.factChecks.bulkAdd([...byId.values()]);
+  const all = [...byId.values()];
+  for (let start = 0; start < all.length; start += WRITE_CHUNK) {
+    await db.factChecks.bulkAdd(all.slice(start, start + WRITE_CHUNK));
+    onProgress?.(Math.min(start + WRITE_CHUNK, all.length), all.length);
+  }
   return byId.size;
 }
 
@@ -47,6 +58,20 @@ export async function factChecksById(
   const byId = new Map<string, FactCheck>();
   for (const factCheck of found) if (factCheck) byId.set(factCheck.id, factCheck);
   return byId;
+}
+
+/** The enabled feeds' fact-checks whose article is at one of these addresses (exact, as stored). */
+export async function factChecksAtUrls(db: FactmarkDb, urls: readonly string[]): Promise<FactCheck[]> {
+  if (urls.length === 0) return [];
+  return db.transaction('r', db.lists, db.factChecks, async () => {
+    const found = await db.factChecks
+      .where('url')
+      .anyOf([...urls])
+      .toArray();
+    const lists = await db.lists.bulkGet([...new Set(found.map((fc) => fc.listId))]);
+    const on = new Set(lists.flatMap((list) => (list?.enabled ? [list.id] : [])));
+    return found.filter((fc) => on.has(fc.listId));
+  });
 }
 
 /** Every fact-check of one feed. */

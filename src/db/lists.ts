@@ -88,7 +88,11 @@ export async function storeFeed(
   db: FactmarkDb,
   list: CorrectionList,
   drafts: readonly FactCheckDraft[],
-  { refreshed = false, now = Date.now() }: { refreshed?: boolean; now?: number } = {},
+  {
+    refreshed = false,
+    now = Date.now(),
+    onProgress,
+  }: { refreshed?: boolean; now?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ListSummary | undefined> {
   const checked = checkFactChecks(drafts);
   return db.transaction('rw', db.lists, db.rules, db.factChecks, async () => {
@@ -99,7 +103,7 @@ export async function storeFeed(
     const { adopted, dropped } = replaceRules(list.id, old, [], now);
     await db.rules.bulkDelete(dropped);
     await db.rules.bulkPut(adopted);
-    const count = await replaceFactChecks(db, list.id, checked);
+    const count = await replaceFactChecks(db, list.id, checked, onProgress);
     const stored: CorrectionList = {
       ...list,
       kind: 'fact-checks',

@@ -60,13 +60,13 @@ export function openDb(name = DB_NAME): FactmarkDb {
     rules: 'id, listId, updated',
     lists: 'id',
   });
-  // v4: fact-check feeds' fact-checks (by feed), their lexical index, "Not the same claim".
+  // v4: feeds' fact-checks (by feed and by address), their lexical index, "Not the same claim".
   db.version(4).stores({
     claims: 'id, pageKey, canonicalKey, updated, *tags, verdict',
     settings: 'key',
     rules: 'id, listId, updated',
     lists: 'id',
-    factChecks: 'id, listId',
+    factChecks: 'id, listId, url',
     factCheckIndex: 'key',
     dismissals: 'key, pageKey',
   });

@@ -1,14 +1,20 @@
-// The "Lists" view: correction lists the reader subscribed to by address or imported from a file,
-// each with its rule count, source, when it was last fetched or why that failed, Refresh, an on/off
-// switch and Remove (with a confirm step). Used by the popup and the review page's Rules & lists
-// panel. Writes go through the background, which tells every tab to repaint.
+// The "Lists" view: correction lists and fact-check feeds the reader subscribed to by address or
+// imported from a file, each with its rule (or fact-check) count, source, when it was last fetched
+// or why that failed, Refresh, an on/off switch and Remove (with a confirm step). Used by the popup and the review page's Rules & lists
+// panel. Writes go through the background, which tells every tab to repaint; a file is imported
+// on the page itself (see importFile), then the background is told.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { FACT_CHECK_LIMITS } from '../core/factchecks/fact-check';
 import { listName } from '../core/lists/list-name';
 import { checkListUrl, originPattern, patternCovers } from '../core/lists/subscription';
-import { RULE_LIMITS } from '../core/rule';
+import { importListFile } from '../db/import-list';
 import type { ListStored, ListSummary } from '../db/lists';
+import { type FactmarkDb, openDb } from '../db/schema';
 import { request } from '../request';
+import { ProgressBar } from '../review/progress-bar';
+import { ListHeading, listContents, plural } from './list-contents';
+import { readFileText } from './read-file';
 
 type Load =
   | { kind: 'loading' }
@@ -17,18 +23,23 @@ type Load =
 
 const message = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-
-/** "Imported “Title”: 12 rules" and, when some were left out, the first reason. */
+/** "Imported “Title”: 12 rules" (a feed: "12,345 fact-checks") and, when some were left out, the first reason. */
 function storedText(verb: string, { list, invalid }: ListStored): string {
-  const head = `${verb} “${listName(list)}”: ${plural(list.rules, 'rule', 'rules')}.`;
+  const head = `${verb} “${listName(list)}”: ${listContents(list)}.`;
   const [first] = invalid;
   if (!first) return head;
   return `${head} ${plural(invalid.length, 'record was', 'records were')} left out (record ${first.record}, ${first.field}: ${first.reason}).`;
 }
 
-export function ListsView({ onChanged }: { onChanged?(): void } = {}) {
+export interface ListsViewProps {
+  /** The page's connection to the extension's database (the popup opens one to import, then closes it). */
+  db?: FactmarkDb;
+  onChanged?(): void;
+}
+
+export function ListsView({ db, onChanged }: ListsViewProps = {}) {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [progress, setProgress] = useState<{ label: string; done?: number; total?: number } | null>(null);
   const [address, setAddress] = useState('');
   const [busy, setBusy] = useState('');
   const [status, setStatus] = useState('');
@@ -97,20 +108,39 @@ export function ListsView({ onChanged }: { onChanged?(): void } = {}) {
     });
   }
 
+  // A file is imported here, on this page's own connection to the extension's database: a feed
+  // may be 256 MB of text, too much to send the background in a message. The background is then
+  // told, so it compiles rules and indexes fact-checks again and open tabs repaint.
   function importFile(input: HTMLInputElement) {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
     void run('import', async () => {
       // Bytes are at least characters: a file over the cap in bytes may still fit, one far over cannot.
-      if (file.size > RULE_LIMITS.listChars * 4) {
-        throw new Error(`“${file.name}” is too large for a correction list. Split it into smaller lists.`);
+      if (file.size > FACT_CHECK_LIMITS.feedChars * 4) {
+        throw new Error(
+          `“${file.name}” is too large for a correction list or feed. Split it into smaller files.`,
+        );
       }
-      const stored = await request('lists/import', {
-        text: await file.text(),
-        name: file.name.slice(0, 255),
-      });
-      return storedText('Imported', stored);
+      const name = file.name.slice(0, 255);
+      setProgress({ label: `Reading ${name}…`, done: 0, total: file.size });
+      const text = await readFileText(file, (done, total) =>
+        setProgress({ label: `Reading ${name}…`, done, total }),
+      );
+      setProgress({ label: `Reading the lists in ${name}…` });
+      // Let the bar repaint before the (synchronous) parse of a possibly large file.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const ownDb = db ?? openDb();
+      try {
+        const stored = await importListFile(ownDb, text, name, (done, total) =>
+          setProgress({ label: 'Storing fact-checks…', done, total }),
+        );
+        await request('factchecks/changed', {}).catch(() => undefined);
+        return storedText('Imported', stored);
+      } finally {
+        setProgress(null);
+        if (!db) ownDb.close();
+      }
     });
   }
 
@@ -144,11 +174,12 @@ export function ListsView({ onChanged }: { onChanged?(): void } = {}) {
         <input
           id="list-file"
           type="file"
-          accept=".json,.jsonld,application/json,application/ld+json"
+          accept=".json,.jsonld,.jsonl,.ndjson,.csv,application/json,application/ld+json,text/csv"
           disabled={busy !== ''}
           onChange={(e) => importFile(e.currentTarget)}
         />
       </p>
+      {progress && <ProgressBar {...progress} />}
       {status && (
         <p class="status" role="status">
           {status}
@@ -180,9 +211,7 @@ export function ListsView({ onChanged }: { onChanged?(): void } = {}) {
                 key={list.id}
                 class={list.enabled ? 'claim correction-list' : 'claim correction-list disabled'}
               >
-                <p class="list-title">
-                  <strong>{name}</strong> — {plural(list.rules, 'rule', 'rules')}
-                </p>
+                <ListHeading name={name} list={list} />
                 <p class="list-source">
                   {list.url ? (
                     <a href={list.url} target="_blank" rel="noopener noreferrer">
@@ -244,7 +273,7 @@ export function ListsView({ onChanged }: { onChanged?(): void } = {}) {
                         ? void run('remove', async () => {
                             setConfirming(null);
                             await request('lists/delete', { id: list.id });
-                            return `Removed “${name}” and its ${plural(list.rules, 'rule', 'rules')}.`;
+                            return `Removed “${name}” and its ${listContents(list)}.`;
                           })
                         : setConfirming(list.id)
                     }

@@ -8,6 +8,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { Claim, ClaimFields } from '../core/model';
 import type { SearchQuery } from '../core/search/query';
 import type { Row } from '../core/search/select';
+import type { RelatedFactCheck } from '../messages';
 import { ClaimRow, type ClaimRowProps } from './claim-row';
 import { PageRow } from './page-row';
 import { RowOffsets } from './row-offsets';
@@ -16,6 +17,8 @@ export interface ClaimListProps {
   rows: readonly Row[];
   query: SearchQuery;
   selected: ReadonlySet<string>;
+  /** Each note's related fact-check, as far as known. */
+  related(id: string): RelatedFactCheck | null;
   busy: boolean;
   /** Changes when the reader changes the view (search, filters, sort): the list starts at the top. */
   resetKey: string;
@@ -36,6 +39,7 @@ const GAP = 8;
 const SHOWN_PROPS = [
   'claim',
   'site',
+  'related',
   'query',
   'selected',
   'editing',
@@ -295,6 +299,7 @@ export function ClaimList(props: ClaimListProps) {
               {...common}
               claim={claim}
               site={row.site}
+              related={props.related(claim.id)}
               query={query}
               selected={selected.has(claim.id)}
               editing={editing === claim.id}

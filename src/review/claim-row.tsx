@@ -5,13 +5,17 @@ import type { Ref } from 'preact';
 import { type Claim, type ClaimFields, VERDICT_LABELS } from '../core/model';
 import type { SearchQuery } from '../core/search/query';
 import { isWebUrl } from '../core/url/web-address';
+import type { RelatedFactCheck } from '../messages';
 import { ClaimEditor } from '../ui/claim-editor';
 import { VerdictBadge } from '../ui/claim-view';
 import { Marked } from './marked';
+import { RelatedLine } from './related-line';
 
 export interface ClaimRowProps {
   claim: Claim;
   site: string;
+  /** A subscribed fact-check related to this note (null: none, or not known yet). */
+  related: RelatedFactCheck | null;
   query: SearchQuery;
   selected: boolean;
   editing: boolean;
@@ -110,6 +114,7 @@ export function ClaimRow(props: ClaimRowProps) {
               <Marked text={claim.note} query={query} />
             </p>
           )}
+          {props.related && <RelatedLine related={props.related} />}
           {(sources.length > 0 || claim.tags.length > 0) && (
             <div class="meta">
               {sources.length > 0 && (

@@ -1,5 +1,5 @@
 // The filters of the review page: verdicts, site, tag, date range, "has a correction", "not
-// found on its page", sort and grouping. Every change goes straight into the view (and the URL).
+// found on its page", "has a related fact-check", sort and grouping. Every change goes straight into the view (and the URL).
 import { type Paint, VERDICT_LABELS } from '../core/model';
 import {
   isFiltered,
@@ -115,6 +115,14 @@ export function FilterPanel({ view, sites, tags, onChange, onClear }: FilterPane
           onChange={(event) => onChange({ notFound: event.currentTarget.checked })}
         />
         Not found on its page
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={view.factChecked}
+          onChange={(event) => onChange({ factChecked: event.currentTarget.checked })}
+        />
+        Has a related fact-check
       </label>
       <label for="sort">Sort</label>
       <select

@@ -5,9 +5,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Claim, ClaimFields } from '../core/model';
 import { parseQuery } from '../core/search/query';
+import type { SearchIndex } from '../core/search/search-index';
 import { type Row, selectClaims } from '../core/search/select';
 import { siteOf } from '../core/search/text';
-import { DEFAULT_VIEW, isFiltered, searchFromView } from '../core/search/view-state';
+import { DEFAULT_VIEW, isFiltered, type ReviewView, searchFromView } from '../core/search/view-state';
 import { deleteClaims, restoreClaims, tagClaims } from '../db/queries';
 import type { FactmarkDb } from '../db/schema';
 import { isQuotaError, STORAGE_FULL } from '../db/storage-errors';
@@ -23,12 +24,15 @@ import { RulesPanel } from './rules-panel';
 import { StoragePanel } from './storage-panel';
 import { Toast, type ToastMessage } from './toast';
 import { messageOf, useClaimFeed } from './use-claim-feed';
+import { type RelatedFactChecks, useRelatedFactChecks } from './use-related';
 import { useUrlView } from './use-url-view';
 
 /** Every filter off; the search words are the search box's to clear. */
 const { q: _q, ...NO_FILTERS } = DEFAULT_VIEW;
 
 const DISK_FULL_CHANGE = `Nothing was changed. ${STORAGE_FULL}`;
+
+const NOTHING = { claims: [] as Claim[], rows: [] as Row[] };
 
 export function ReviewApp({ db }: { db: FactmarkDb }) {
   const feed = useClaimFeed(db);
@@ -45,14 +49,32 @@ export function ReviewApp({ db }: { db: FactmarkDb }) {
   const ready = feed.phase === 'ready';
   // Until every claim is loaded, the unfiltered newest-first view shows the newest few at once.
   const firstScreen = !ready && !isFiltered(view) && view.sort === 'newest' && !view.group;
-  const selection = useMemo(() => {
-    if (ready) return selectClaims(feed.index, view);
-    if (!firstScreen) return { claims: [] as Claim[], rows: [] as Row[] };
+  // Without the "has a related fact-check" filter, the view is known at once and its notes are
+  // asked about first; with it, every note is asked about and the view follows the answers.
+  const unchecked = useMemo(() => {
+    if (ready && !view.factChecked) return selectClaims(feed.index, view);
+    if (!firstScreen) return NOTHING;
     return {
       claims: feed.recent,
       rows: feed.recent.map((claim): Row => ({ kind: 'claim', claim, site: siteOf(claim.url) })),
     };
   }, [feed.version, feed.recent, ready, firstScreen, view]);
+  const everyClaim = useCallback(() => selectClaims(feed.index, DEFAULT_VIEW).claims, [feed.index]);
+  const related = useRelatedFactChecks(
+    db,
+    unchecked.claims,
+    everyClaim,
+    ready && view.factChecked,
+    feed.version,
+  );
+  const selection = useMemo(
+    () =>
+      ready && view.factChecked
+        ? selectClaims(feed.index, view, (claim) => related.get(claim.id) !== null)
+        : unchecked,
+    [unchecked, related.version, feed.version, ready, view],
+  );
+  const checkingFactChecks = view.factChecked && (!ready || !related.complete) && !related.error;
   const facets = useMemo(
     () => (ready ? feed.index.facets() : { sites: [], tags: [] }),
     [feed.version, ready],
@@ -256,7 +278,9 @@ export function ReviewApp({ db }: { db: FactmarkDb }) {
         ? 'Loading notes…'
         : total === 0
           ? 'No notes yet. Select text on a news page and press Flag claim (Alt+Shift+F) to add one; or import a file.'
-          : 'No notes match this search and these filters.';
+          : view.factChecked && shown === 0
+            ? factCheckedEmpty(related, checkingFactChecks, () => unfilteredCount(feed.index, view))
+            : 'No notes match this search and these filters.';
 
   return (
     // Files dropped anywhere on the page go to the import panel (whose file input is the
@@ -334,7 +358,7 @@ export function ReviewApp({ db }: { db: FactmarkDb }) {
           onImported={() => void notifyChanged()}
         />
         <StoragePanel version={feed.version} />
-        <RulesPanel />
+        <RulesPanel db={db} />
         <section class="panel keys" aria-labelledby="keys-heading">
           <h2 id="keys-heading">Keyboard</h2>
           <dl>
@@ -388,11 +412,15 @@ export function ReviewApp({ db }: { db: FactmarkDb }) {
         {!ready && feed.phase !== 'failed' && (
           <ProgressBar label="Loading notes…" done={feed.loaded} total={feed.total} />
         )}
+        {ready && checkingFactChecks && (
+          <ProgressBar label={CHECKING} done={related.checked} total={related.total} />
+        )}
         <ClaimList
           rows={selection.rows}
           query={query}
           selected={selected}
-          busy={!ready}
+          related={related.get}
+          busy={!ready || checkingFactChecks}
           resetKey={searchFromView(view)}
           grouped={view.group}
           empty={empty}
@@ -412,4 +440,19 @@ export function ReviewApp({ db }: { db: FactmarkDb }) {
 
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+const CHECKING = 'Checking notes against fact-checks…';
+
+/** Why the "has a related fact-check" filter shows nothing, and what to do. */
+function factCheckedEmpty(related: RelatedFactChecks, checking: boolean, otherwise: () => number): string {
+  if (related.error) return `Could not check notes against fact-checks: ${related.error}`;
+  if (checking) return CHECKING;
+  if (otherwise() === 0) return 'No notes match this search and these filters.';
+  return 'No note matches a subscribed fact-check. Subscribe to a fact-check feed under Rules & lists.';
+}
+
+/** How many notes the view would show without its "has a related fact-check" filter. */
+function unfilteredCount(index: SearchIndex, view: ReviewView): number {
+  return selectClaims(index, { ...view, factChecked: false }).claims.length;
 }

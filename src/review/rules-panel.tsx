@@ -4,13 +4,14 @@
 // and a rule being edited stay until the new rules arrive. A correction card's
 // "Manage corrections" opens review.html#rules: the panel then opens and takes the focus.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { FactmarkDb } from '../db/schema';
 import { RULES_FRAGMENT } from '../messages';
 import { ListsView } from '../popup/lists-view';
 import { RulesView } from '../popup/rules-view';
 
 const asked = () => location.hash === RULES_FRAGMENT;
 
-export function RulesPanel() {
+export function RulesPanel({ db }: { db: FactmarkDb }) {
   const [listsVersion, setListsVersion] = useState(0);
   const [open, setOpen] = useState(asked);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -32,7 +33,7 @@ export function RulesPanel() {
       </h2>
       <details open={open}>
         <summary>Correction lists</summary>
-        <ListsView onChanged={() => setListsVersion((n) => n + 1)} />
+        <ListsView db={db} onChanged={() => setListsVersion((n) => n + 1)} />
       </details>
       <details open={open}>
         <summary>Rules</summary>

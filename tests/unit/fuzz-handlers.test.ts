@@ -139,6 +139,7 @@ const VALID: { [K in RequestType]: fc.Arbitrary<unknown> } = {
   }),
   'factchecks/suggest': fc.record({ text: fc.string({ maxLength: 300 }) }),
   'factchecks/changed': fc.constant({}),
+  'factchecks/related': fc.record({ ids: fc.array(claimId, { maxLength: 5 }) }),
 };
 
 /** What an ok answer must look like, per request type. */
@@ -169,6 +170,7 @@ const ANSWERS: { [K in RequestType]: (value: unknown) => boolean } = {
   'factchecks/dismiss': (value) => value === null,
   'factchecks/suggest': (value) => Array.isArray((value as { suggestions?: unknown }).suggestions),
   'factchecks/changed': (value) => value === null,
+  'factchecks/related': (value) => Array.isArray((value as { related?: unknown }).related),
 };
 
 function isSettings(value: unknown): boolean {

@@ -73,6 +73,18 @@ describe('selecting what the review page lists', () => {
     expect(pick({ from: '2024-06-02', to: '2024-06-03' })).toEqual([lemonde.id, bbcSport.id]);
   });
 
+  it('filters to claims with a related fact-check, as the background answered', () => {
+    const checked = new Set([bbc.id, lemonde.id]);
+    const related = (c: Claim) => checked.has(c.id);
+    const view = { ...DEFAULT_VIEW, factChecked: true };
+    expect(selectClaims(index, view, related).claims.map((c) => c.id)).toEqual([lemonde.id, bbc.id]);
+    expect(selectClaims(index, { ...view, site: 'bbc.co.uk' }, related).claims.map((c) => c.id)).toEqual([
+      bbc.id,
+    ]);
+    // Without the filter, what the background said changes nothing.
+    expect(selectClaims(index, DEFAULT_VIEW, related).claims).toHaveLength(4);
+  });
+
   it('filters to claims with a correction, and to claims not found on their page', () => {
     expect(pick({ hasCorrection: true })).toEqual([bbc.id]);
     expect(pick({ notFound: true })).toEqual([lemonde.id]);

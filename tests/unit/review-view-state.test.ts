@@ -27,12 +27,13 @@ describe('review view in the page URL', () => {
       to: '2024-12-01',
       hasCorrection: true,
       notFound: true,
+      factChecked: true,
       sort: 'verdict',
       group: true,
     };
     const search = searchFromView(view);
     expect(search).toBe(
-      '?q=digital+serv&verdict=false%2Cnote&site=bbc.co.uk&tag=EU+law&from=2024-01-31&to=2024-12-01&correction=1&missing=1&sort=verdict&group=page',
+      '?q=digital+serv&verdict=false%2Cnote&site=bbc.co.uk&tag=EU+law&from=2024-01-31&to=2024-12-01&correction=1&missing=1&factchecked=1&sort=verdict&group=page',
     );
     expect(viewFromSearch(search)).toEqual(view);
     expect(isFiltered(view)).toBe(true);

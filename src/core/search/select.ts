@@ -38,9 +38,22 @@ export function filterOf(view: ReviewView): (doc: IndexedClaim) => boolean {
   };
 }
 
-export function selectClaims(index: SearchIndex, view: ReviewView): Selection {
+/**
+ * The claims the view shows. `factChecked` answers whether a claim has a related fact-check (known
+ * only to the background); without it, the view's "has a related fact-check" filter lets every
+ * claim through.
+ */
+export function selectClaims(
+  index: SearchIndex,
+  view: ReviewView,
+  factChecked?: (claim: Claim) => boolean,
+): Selection {
   const hits = index.search(parseQuery(view.q));
-  const passes = filterOf(view);
+  const filtered = filterOf(view);
+  const passes =
+    view.factChecked && factChecked
+      ? (doc: IndexedClaim) => filtered(doc) && factChecked(doc.claim)
+      : filtered;
   const matched: IndexedClaim[] = [];
   const claims: Claim[] = [];
   const rows: Row[] = [];

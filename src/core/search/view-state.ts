@@ -32,6 +32,8 @@ export interface ReviewView {
   hasCorrection: boolean;
   /** Only claims the page's content script last reported as not found on their page. */
   notFound: boolean;
+  /** Only claims a subscribed fact-check is related to (asked of the background: see selectClaims). */
+  factChecked: boolean;
   sort: Sort;
   /** Group claims under their page. */
   group: boolean;
@@ -46,6 +48,7 @@ export const DEFAULT_VIEW: ReviewView = {
   to: '',
   hasCorrection: false,
   notFound: false,
+  factChecked: false,
   sort: 'newest',
   group: false,
 };
@@ -69,6 +72,7 @@ export function viewFromSearch(search: string): ReviewView {
     to: isDay(text('to')) ? text('to') : '',
     hasCorrection: params.get('correction') === '1',
     notFound: params.get('missing') === '1',
+    factChecked: params.get('factchecked') === '1',
     sort: (SORTS as readonly string[]).includes(sort) ? (sort as Sort) : 'newest',
     group: params.get('group') === 'page',
   };
@@ -86,6 +90,7 @@ export function searchFromView(view: ReviewView): string {
   if (isDay(view.to)) params.set('to', view.to);
   if (view.hasCorrection) params.set('correction', '1');
   if (view.notFound) params.set('missing', '1');
+  if (view.factChecked) params.set('factchecked', '1');
   if (view.sort !== 'newest') params.set('sort', view.sort);
   if (view.group) params.set('group', 'page');
   const query = params.toString();
@@ -102,7 +107,8 @@ export function isFiltered(view: ReviewView): boolean {
     view.from !== '' ||
     view.to !== '' ||
     view.hasCorrection ||
-    view.notFound
+    view.notFound ||
+    view.factChecked
   );
 }
 

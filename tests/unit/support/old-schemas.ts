@@ -41,7 +41,7 @@ export const OLD_SCHEMAS: Readonly<Record<number, SchemaDeclaration>> = {
         settings: 'key',
         rules: 'id, listId, updated',
         lists: 'id',
-        factChecks: 'id, listId',
+        factChecks: 'id, listId, url',
         factCheckIndex: 'key',
         dismissals: 'key, pageKey',
       },
