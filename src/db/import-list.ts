@@ -3,8 +3,7 @@
 // imported: the background's `lists/import` and the extension pages, which import a feed
 // themselves on their own connection to the extension's database rather than send up to 256 MB
 // of text in a message. The caller then tells the background (rulesChanged or factchecks/changed).
-import type { FactCheckDraft } from '../core/factchecks/fact-check';
-import { type ListParse, parseCorrectionList } from '../core/lists';
+import { parseCorrectionList } from '../core/lists';
 import type { CorrectionList } from '../core/rule';
 import { fileListByTitle, type ListStored, storeFeed, storeList } from './lists';
 import type { FactmarkDb } from './schema';
@@ -14,8 +13,8 @@ const INVALID_KEPT = 100;
 
 /**
  * Parses a list file and stores it. Importing a file again updates the list it made before (same
- * title): its rules or fact-checks, keeping its switch. A feed comes back with kind 'fact-checks'. Throws, with what to do, when the file cannot
- * be read; nothing is stored then. `onProgress` follows a feed's fact-checks being written.
+ * title): its rules or fact-checks, keeping its switch. A feed comes back with kind 'fact-checks'.
+ * Throws, with what to do, when the file cannot be read; nothing is stored then. `onProgress` follows a feed's fact-checks being written.
  */
 export async function importListFile(
   db: FactmarkDb,
@@ -25,24 +24,15 @@ export async function importListFile(
 ): Promise<ListStored> {
   const parsed = parseCorrectionList(text, { fileName: name || 'list.json' });
   if (parsed.kind === 'invalid') throw new Error(`${parsed.error} Nothing was imported.`);
-  const { title, rules } = parsed.list;
-  const factChecks = factChecksOf(parsed);
+  const { title, rules, factChecks } = parsed.list;
   const previous = await fileListByTitle(db, title);
   const list: CorrectionList = previous
     ? { ...previous, title, fetched: Date.now() }
     : { id: crypto.randomUUID(), title, enabled: true, fetched: Date.now() };
   const invalid = parsed.invalid.slice(0, INVALID_KEPT);
-  if (factChecks.length === 0) return { list: await storeList(db, list, rules), invalid };
+  if (parsed.list.kind === 'rules') return { list: await storeList(db, list, rules), invalid };
   const stored = await storeFeed(db, list, factChecks, { onProgress });
   // storeFeed answers undefined only for a refresh of a removed feed, never for an import.
   if (!stored) throw new Error('The feed could not be stored. Nothing was imported.');
   return { list: stored, invalid };
-}
-
-/**
- * A feed's fact-checks. The parser gains `list.factChecks` on the fact-check feeds branch (a phrase
- * list's is empty); until that is merged a parse has none, and every file is a phrase list.
- */
-function factChecksOf({ list }: Extract<ListParse, { kind: 'ok' }>): readonly FactCheckDraft[] {
-  return 'factChecks' in list ? (list.factChecks as readonly FactCheckDraft[]) : [];
 }

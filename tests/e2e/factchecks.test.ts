@@ -155,7 +155,7 @@ for (const name of BROWSER_NAMES) {
         100,
         'not subscribed',
       );
-      // TEMP expect(await bodyText(review)).toContain('6 fact-checks');
+      await waitFor(async () => (await bodyText(review)).includes('6 fact-checks'), 10_000, 100, 'no count');
 
       const article = await browser.newPage();
       await article.goto(server.url(articlePath));
