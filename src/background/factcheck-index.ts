@@ -99,9 +99,9 @@ export class FactCheckIndex {
   }
 
   private current(): Promise<IndexState> {
-    if (!this.stale && this.latest) return Promise.resolve(this.latest);
-    // A change during a sync is not in it: sync again after it.
+    // A sync under way may hold a change the last state does not (or miss one made since): wait.
     if (this.syncing) return this.syncing.then(() => this.current());
+    if (!this.stale && this.latest) return Promise.resolve(this.latest);
     this.stale = false;
     const run = this.sync().finally(() => {
       if (this.syncing === run) this.syncing = null;

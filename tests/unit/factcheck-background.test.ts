@@ -86,7 +86,15 @@ describe('known fact-checks in the background', () => {
       verdict: 'false',
       listTitle: list.title,
     });
-    expect(hotWater?.shared).toEqual(['drinking', 'hot', 'water', 'minutes', 'kills', 'coronavirus']);
+    expect(hotWater?.shared).toEqual([
+      'drinking',
+      'hot',
+      'water',
+      'every',
+      'minutes',
+      'kills',
+      'coronavirus',
+    ]);
   });
 
   it('answers a restarted worker from the stored index, without analysing the feed again', async () => {
