@@ -198,8 +198,9 @@ export function ListsView({ db, onChanged }: ListsViewProps = {}) {
       )}
       {load.kind === 'ready' && load.lists.length === 0 && (
         <p class="empty">
-          No correction lists yet. Subscribe to a list’s address, or import a Factmark list (JSON) or
-          schema.org ClaimReview fact-checks (JSON-LD).
+          No correction lists yet. Subscribe to a list or a fact-check feed by its address, or import a
+          Factmark list (JSON) or a fact-check feed (ClaimReview JSON-LD, a DataFeed, JSON Lines, Fact Check
+          Tools JSON or CSV).
         </p>
       )}
       {load.kind === 'ready' && load.lists.length > 0 && (
