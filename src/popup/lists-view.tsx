@@ -180,6 +180,10 @@ export function ListsView({ db, onChanged }: ListsViewProps = {}) {
         />
       </p>
       {progress && <ProgressBar {...progress} />}
+      {/* A feed of 100,000 fact-checks takes seconds to fetch, read, store and index. */}
+      {!progress && busy === 'subscribe' && (
+        <ProgressBar label="Subscribing: fetching, reading and storing…" />
+      )}
       {status && (
         <p class="status" role="status">
           {status}
