@@ -114,11 +114,27 @@ describe.skipIf(!hasBuiltExtension())('a stopped service worker (Chromium)', () 
     await waitFor(() => status !== '', 10_000, 50, 'DevTools does not report the extension worker');
   }
 
-  /** Stops the extension's worker (and waits until Chrome says it has stopped). */
+  /**
+   * Stops the extension's worker (and waits until Chrome says it has stopped). A stop that lands
+   * while the worker is still starting (a message just woke it) can leave it running, so the
+   * stop is sent again every few seconds until Chrome reports it stopped.
+   */
   async function stopWorker(): Promise<void> {
     statuses.length = 0;
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await waitFor(() => statuses.includes('stopped'), 15_000, 50, 'the worker did not stop');
+    let sent = 0;
+    await waitFor(
+      async () => {
+        if (statuses.includes('stopped')) return true;
+        if (Date.now() - sent > 3_000) {
+          sent = Date.now();
+          await cdp.send('ServiceWorker.stopAllWorkers');
+        }
+        return false;
+      },
+      15_000,
+      50,
+      'the worker did not stop',
+    );
   }
 
   /** Keeps the worker's only thread busy for `ms`, so requests queue up unanswered. */

@@ -817,6 +817,25 @@ function wrapPuppeteerBidi(browser: PpBrowser, page: PpPage): TestPage {
     return result.nodes;
   }
 
+  /**
+   * Accessibility searches still running, by where and what they look for. A retry waits on the
+   * search under way rather than starting another: a whole-document search of a 200,000-element
+   * page outlasts its time-out, and retries every 100 ms piled them up until every script call to
+   * the page timed out.
+   */
+  const searches = new Map<string, Promise<BidiNode[]>>();
+  function search(role: string, name: string, root?: string): Promise<BidiNode[]> {
+    const key = JSON.stringify([role, name, root ?? null]);
+    let running = searches.get(key);
+    if (!running) {
+      running = locate(role, name, root ? [{ sharedId: root }] : undefined).finally(() =>
+        searches.delete(key),
+      );
+      searches.set(key, running);
+    }
+    return running;
+  }
+
   async function findByRole(role: string, name: string, hosts = 'factmark-ui'): Promise<Box | null> {
     const found: BidiNode[] = [];
     // Shadow roots (open and closed) of the host elements, as node references. Searched first:
@@ -832,7 +851,7 @@ function wrapPuppeteerBidi(browser: PpBrowser, page: PpPage): TestPage {
       if (!root?.sharedId) continue;
       // Firefox's accessibility locator never answers on some pages (bbc-1.html, whose outside
       // iframes failed): give it two seconds, then match role and name by script in the root.
-      const nodes = await withTimeout(locate(role, name, [{ sharedId: root.sharedId }]), 2000);
+      const nodes = await withTimeout(search(role, name, root.sharedId), 2000);
       if (nodes) found.push(...nodes);
       else {
         const match = (await call(
@@ -842,7 +861,7 @@ function wrapPuppeteerBidi(browser: PpBrowser, page: PpPage): TestPage {
         if (match.sharedId) found.push(match);
       }
     }
-    if (found.length === 0) found.push(...((await withTimeout(locate(role, name), 5000)) ?? []));
+    if (found.length === 0) found.push(...((await withTimeout(search(role, name), 5000)) ?? []));
     for (const node of found) {
       if (!node.sharedId) continue;
       const box = (await call(`(el) => { const __name = (f) => f; return (${boxOf.toString()}).call(el); }`, [
