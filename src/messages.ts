@@ -1,15 +1,17 @@
-// The message protocol, one table: every request an extension context may send to the
-// background, its payload schema and its answer; and every request the background or popup may
-// send to a content script. The background validates each payload with these schemas.
+// The message protocol. REQUESTS describes every request an extension context may send to the
+// background once: its payload schema, its answer, who may send it, whether it writes and how long
+// to wait. The background's checks and the sender's retries and time-outs are derived from it.
+// Then the requests the background or popup send to a content script. Types only from core/: the
+// protocol knows nothing of how the database stores things.
 import * as v from 'valibot';
 import { ClaimDraftSchema } from './core/claim-schema';
+import type { DetectionSettings } from './core/detect/detection-settings';
 import type { FactCheckView } from './core/factchecks/fact-check';
+import type { FactCheckMark, FactCheckSuggestion } from './core/factchecks/fact-check-mark';
+import type { ListStored, ListSummary } from './core/lists/list-summary';
 import type { EncodedRules } from './core/match/transport';
 import type { Claim, Verdict } from './core/model';
-import { RULE_LIMITS, type Rule, RuleDraftSchema } from './core/rule';
-import type { ListStored, ListSummary } from './db/lists';
-import type { RuleDetails } from './db/rules';
-import type { DetectionSettings } from './db/settings';
+import { RULE_LIMITS, type Rule, type RuleDetails, RuleDraftSchema } from './core/rule';
 
 const id = v.pipe(v.string(), v.uuid());
 const url = v.pipe(v.string(), v.maxLength(4096));
@@ -35,23 +37,6 @@ export interface RulesForPage {
   compiled: EncodedRules;
 }
 
-/** A sentence of a page that says what a subscribed fact-check checked. */
-export interface FactCheckMark {
-  /** Which of the request's sentences (its index). */
-  sentence: number;
-  factCheck: FactCheckView;
-  /** The re-ranker's probability that the fact-check checks this sentence (0–1). */
-  score: number;
-  /** Words the sentence shares with the fact-check's claim, as the sentence writes them. */
-  shared: string[];
-}
-
-/** A fact-check close to a text being flagged (the editor offers up to 3). */
-export interface FactCheckSuggestion {
-  factCheck: FactCheckView;
-  score: number;
-}
-
 /** A fact-check related to a saved note: one of its sources, or matched from its quote. */
 export interface RelatedFactCheck {
   claimId: string;
@@ -74,125 +59,314 @@ const factCheckId = v.pipe(
   v.regex(/^[0-9a-f-]{36}:[0-9a-z]+$/),
 );
 
+/** How long a sender waits for an answer; almost every request is a small database read or write. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+/** Correction lists and feeds are fetched (up to 60 s) and may hold many rules to check and write. */
+export const LIST_TIMEOUT_MS = 120_000;
+
+declare const answerType: unique symbol;
+/** What a request is answered with: in words for readers of this table, as a type for the compiler. */
+export interface Answer<T> {
+  readonly description: string;
+  readonly [answerType]?: T;
+}
+function answer<T>(description: string): Answer<T> {
+  return { description };
+}
+
+/** One request to the background, described once. */
+export interface RequestSpec<Payload extends v.GenericSchema = v.GenericSchema, T = unknown> {
+  /** The payload's schema: the background checks every payload with it before any handler runs. */
+  payload: Payload;
+  answer: Answer<T>;
+  /**
+   * 'content': content scripts may send it as well as Factmark's own pages. A renderer taken over
+   * by a page could send anything its content script can, so listing every rule, changing
+   * settings, deleting rules and managing lists stay 'extension' (Factmark's pages only).
+   */
+  from: 'content' | 'extension';
+  /**
+   * 'read' changes nothing, so a sender asks again once when the worker stopped before answering.
+   * A 'write' is never repeated: a save that committed before the worker stopped would happen twice.
+   */
+  effect: 'read' | 'write';
+  /** How long the sender waits before saying the request got no answer. */
+  timeoutMs: number;
+}
+
 /** Requests to the background (from content scripts, the popup and the review page). */
-export const requestSchemas = {
-  'claims/for-page': v.strictObject({ url, canonical: v.optional(url) }),
+export const REQUESTS = {
+  'claims/for-page': {
+    payload: v.strictObject({ url, canonical: v.optional(url) }),
+    answer: answer<Claim[]>("the claims saved for the page's address or canonical address"),
+    from: 'content',
+    effect: 'read',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
   // The claim schema allows http and https pages only (core/url/web-address.ts): a claim for any
   // other scheme (javascript:, data:, file:) is not one a reader made, and could become a link.
-  'claims/save': ClaimDraftSchema,
-  'claims/delete': v.strictObject({ id }),
+  'claims/save': {
+    payload: ClaimDraftSchema,
+    answer: answer<Claim>('the claim as saved'),
+    from: 'content',
+    effect: 'write',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
+  'claims/delete': {
+    payload: v.strictObject({ id }),
+    answer: answer<{ deleted: boolean }>('whether there was such a claim'),
+    from: 'content',
+    effect: 'write',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
   /**
    * A frame's claims, as anchored: the top frame's total sets the badge; a same-origin frame
    * sends which claims it found (and its address), passed on to the top frame (`tab/frame-report`).
    */
-  'page/report': v.strictObject({
-    total: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)),
-    found: v.optional(foundIds),
-    frame: v.optional(url),
-  }),
-  /** The top frame started: ask the tab's frames to send their reports again. */
-  'page/frames-report': v.strictObject({}),
-  /** An extension page wrote to the database itself (import, bulk delete or tag): repaint tabs. */
-  'claims/changed': v.strictObject({}),
-  /** A content script anchored its page's claims: which were found and which were not. */
-  'claims/seen': v.strictObject({
-    found: foundIds,
-    missing: foundIds,
-  }),
-  /** Claim-detection settings as they apply to a site (the global ones when no host is given). */
-  'settings/get': v.strictObject({ host: v.optional(host) }),
-  /** Change the global switch, the sensitivity and/or one site's switch (null: follow the global one). */
-  'settings/set': v.pipe(
-    v.strictObject({
-      enabled: v.optional(v.boolean()),
-      sensitivity: v.optional(sensitivity),
-      host: v.optional(host),
-      site: v.optional(v.nullable(v.boolean())),
-      builtIn: v.optional(v.boolean()),
+  'page/report': {
+    payload: v.strictObject({
+      total: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)),
+      found: v.optional(foundIds),
+      frame: v.optional(url),
     }),
-    v.check((change) => change.site === undefined || change.host !== undefined, 'a site switch needs a host'),
-  ),
-  /** Save a new rule (no id) or new fields for one; `enabled` switches it on or off. */
-  'rules/save': v.strictObject({
-    ...RuleDraftSchema.entries,
-    id: v.optional(id),
-    enabled: v.optional(v.boolean()),
-  }),
-  'rules/delete': v.strictObject({ id }),
-  /** Drop the reader's edit of a list's rule: it says what the list says again. */
-  'rules/use-list-version': v.strictObject({ id }),
-  'rules/list': v.strictObject({}),
-  /** The enabled rules, compiled for matching (ids and verdicts by rule index). */
-  'rules/for-page': v.strictObject({}),
-  /** The rules behind highlights, for the card. */
-  'rules/get': v.strictObject({ ids: v.pipe(v.array(id), v.maxLength(1_000)) }),
-  /** Open the review page at its rules and lists (review.html#rules, from a correction's card). */
-  'review/open-rules': v.strictObject({}),
-  // Correction lists (src/background/list-handlers.ts): extension pages only.
-  'lists/list': v.strictObject({}),
-  /** A list file's text and name, as the reader picked it. */
-  'lists/import': v.strictObject({
-    text: v.pipe(v.string(), v.maxLength(RULE_LIMITS.listChars)),
-    name: v.pipe(v.string(), v.maxLength(255)),
-  }),
-  'lists/subscribe': v.strictObject({ url: v.pipe(v.string(), v.maxLength(4096)) }),
-  /** Fetch one subscribed list again, or every one (no id). */
-  'lists/refresh': v.strictObject({ id: v.optional(id) }),
-  'lists/set-enabled': v.strictObject({ id, enabled: v.boolean() }),
-  'lists/delete': v.strictObject({ id }),
-  // Known fact-checks (src/background/factcheck-handlers.ts).
-  /** The article body's sentences: which say what a subscribed fact-check checked (not dismissed on this page). */
-  'factchecks/match': v.strictObject({
-    url,
-    sentences: v.pipe(
-      v.array(v.pipe(v.string(), v.maxLength(FACTCHECK_MATCH_LIMITS.chars))),
-      v.maxLength(FACTCHECK_MATCH_LIMITS.sentences),
+    answer: answer<null>('nothing'),
+    from: 'content',
+    effect: 'write',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
+  /** The top frame started: ask the tab's frames to send their reports again. */
+  'page/frames-report': {
+    payload: v.strictObject({}),
+    answer: answer<null>('nothing'),
+    from: 'content',
+    effect: 'write',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
+  /** An extension page wrote to the database itself (import, bulk delete or tag): repaint tabs. */
+  'claims/changed': {
+    payload: v.strictObject({}),
+    answer: answer<null>('nothing'),
+    from: 'extension',
+    effect: 'write',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
+  /** A content script anchored its page's claims: which were found and which were not. */
+  'claims/seen': {
+    payload: v.strictObject({ found: foundIds, missing: foundIds }),
+    answer: answer<{ updated: number }>('how many claims changed their found/missing state'),
+    from: 'content',
+    effect: 'write',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
+  /** Claim-detection settings as they apply to a site (the global ones when no host is given). */
+  'settings/get': {
+    payload: v.strictObject({ host: v.optional(host) }),
+    answer: answer<DetectionSettings>('the settings as they apply to the site'),
+    from: 'content',
+    effect: 'read',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
+  /** Change the global switch, the sensitivity and/or one site's switch (null: follow the global one). */
+  'settings/set': {
+    payload: v.pipe(
+      v.strictObject({
+        enabled: v.optional(v.boolean()),
+        sensitivity: v.optional(sensitivity),
+        host: v.optional(host),
+        site: v.optional(v.nullable(v.boolean())),
+        builtIn: v.optional(v.boolean()),
+      }),
+      v.check(
+        (change) => change.site === undefined || change.host !== undefined,
+        'a site switch needs a host',
+      ),
     ),
-  }),
+    answer: answer<DetectionSettings>('the settings after the change'),
+    from: 'extension',
+    effect: 'write',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
+  /** Save a new rule (no id) or new fields for one; `enabled` switches it on or off. */
+  'rules/save': {
+    payload: v.strictObject({
+      ...RuleDraftSchema.entries,
+      id: v.optional(id),
+      enabled: v.optional(v.boolean()),
+    }),
+    answer: answer<Rule>('the rule as saved'),
+    from: 'content',
+    effect: 'write',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
+  'rules/delete': {
+    payload: v.strictObject({ id }),
+    answer: answer<{ deleted: boolean }>('whether there was such a rule'),
+    from: 'extension',
+    effect: 'write',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
+  /** Drop the reader's edit of a list's rule: it says what the list says again. */
+  'rules/use-list-version': {
+    payload: v.strictObject({ id }),
+    answer: answer<Rule>("the rule with its list's wording"),
+    from: 'extension',
+    effect: 'write',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
+  'rules/list': {
+    payload: v.strictObject({}),
+    answer: answer<RuleDetails[]>('every rule, with the names of the lists they came from'),
+    from: 'extension',
+    effect: 'read',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
+  /** The enabled rules, compiled for matching (ids and verdicts by rule index). */
+  'rules/for-page': {
+    payload: v.strictObject({}),
+    answer: answer<RulesForPage>('the enabled rules, compiled for matching'),
+    from: 'content',
+    effect: 'read',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
+  /** The rules behind highlights, for the card. */
+  'rules/get': {
+    payload: v.strictObject({ ids: v.pipe(v.array(id), v.maxLength(1_000)) }),
+    answer: answer<RuleDetails[]>('the rules with these ids, unknown ids left out'),
+    from: 'content',
+    effect: 'read',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
+  /** Open the review page at its rules and lists (review.html#rules): a correction card's link. */
+  'review/open-rules': {
+    payload: v.strictObject({}),
+    answer: answer<null>('nothing; the page is open'),
+    // Opens only our own page; the reader's click on a correction card.
+    from: 'content',
+    effect: 'write',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
+  // Correction lists (src/background/list-handlers.ts): extension pages only.
+  'lists/list': {
+    payload: v.strictObject({}),
+    answer: answer<ListSummary[]>('every list and feed, with its rule and fact-check counts'),
+    from: 'extension',
+    effect: 'read',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
+  /** A list file's text and name, as the reader picked it. */
+  'lists/import': {
+    payload: v.strictObject({
+      text: v.pipe(v.string(), v.maxLength(RULE_LIMITS.listChars)),
+      name: v.pipe(v.string(), v.maxLength(255)),
+    }),
+    answer: answer<ListStored>('the list as stored, and the records of the file left out'),
+    from: 'extension',
+    effect: 'write',
+    timeoutMs: LIST_TIMEOUT_MS,
+  },
+  'lists/subscribe': {
+    payload: v.strictObject({ url: v.pipe(v.string(), v.maxLength(4096)) }),
+    answer: answer<ListStored>('the list as fetched and stored, and the records left out'),
+    from: 'extension',
+    effect: 'write',
+    timeoutMs: LIST_TIMEOUT_MS,
+  },
+  /** Fetch one subscribed list again, or every one (no id). */
+  'lists/refresh': {
+    payload: v.strictObject({ id: v.optional(id) }),
+    answer: answer<ListSummary[]>('every list after the refresh, each with its last error if any'),
+    from: 'extension',
+    effect: 'write',
+    timeoutMs: LIST_TIMEOUT_MS,
+  },
+  'lists/set-enabled': {
+    payload: v.strictObject({ id, enabled: v.boolean() }),
+    answer: answer<ListSummary>('the list after the change'),
+    from: 'extension',
+    effect: 'write',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
+  'lists/delete': {
+    payload: v.strictObject({ id }),
+    answer: answer<{ deleted: boolean }>('whether there was such a list'),
+    from: 'extension',
+    effect: 'write',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
+  // Known fact-checks (src/background/factcheck-handlers.ts). Feeds themselves are changed by
+  // extension pages only; a page may match its sentences, dismiss a mark and ask for suggestions.
+  /** The article body's sentences: which say what a subscribed fact-check checked (not dismissed on this page). */
+  'factchecks/match': {
+    payload: v.strictObject({
+      url,
+      sentences: v.pipe(
+        v.array(v.pipe(v.string(), v.maxLength(FACTCHECK_MATCH_LIMITS.chars))),
+        v.maxLength(FACTCHECK_MATCH_LIMITS.sentences),
+      ),
+    }),
+    answer: answer<{ marks: FactCheckMark[] }>('the sentences a fact-check checked, with the fact-check'),
+    from: 'content',
+    effect: 'read',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
   /** "Not the same claim": never mark this fact-check on this page again. */
-  'factchecks/dismiss': v.strictObject({ url, id: factCheckId }),
+  'factchecks/dismiss': {
+    payload: v.strictObject({ url, id: factCheckId }),
+    answer: answer<null>('nothing'),
+    from: 'content',
+    effect: 'write',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
   /** The fact-checks closest to a selection being flagged, best first (up to 3). */
-  'factchecks/suggest': v.strictObject({ text: v.pipe(v.string(), v.maxLength(5_000)) }),
+  'factchecks/suggest': {
+    payload: v.strictObject({ text: v.pipe(v.string(), v.maxLength(5_000)) }),
+    answer: answer<{ suggestions: FactCheckSuggestion[] }>('up to 3 close fact-checks, best first'),
+    from: 'content',
+    effect: 'read',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
   /**
    * The lists an extension page wrote itself (a list or feed file imported on the page, too large to
    * send here): compile the rules and index the fact-checks again, and repaint tabs.
    */
-  'factchecks/changed': v.strictObject({}),
+  'factchecks/changed': {
+    payload: v.strictObject({}),
+    answer: answer<null>('nothing'),
+    from: 'extension',
+    effect: 'write',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
   /** The review page: which of these notes a subscribed fact-check is related to (at most one each). */
-  'factchecks/related': v.strictObject({ ids: v.pipe(v.array(id), v.maxLength(RELATED_LIMIT)) }),
-} as const;
+  'factchecks/related': {
+    payload: v.strictObject({ ids: v.pipe(v.array(id), v.maxLength(RELATED_LIMIT)) }),
+    answer: answer<{ related: RelatedFactCheck[] }>('the related fact-check of each note that has one'),
+    from: 'extension',
+    effect: 'read',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
+} as const satisfies Record<string, RequestSpec>;
 
-export interface Requests {
-  'claims/for-page': { req: v.InferOutput<(typeof requestSchemas)['claims/for-page']>; res: Claim[] };
-  'claims/save': { req: v.InferOutput<(typeof requestSchemas)['claims/save']>; res: Claim };
-  'claims/delete': { req: { id: string }; res: { deleted: boolean } };
-  'page/report': { req: v.InferOutput<(typeof requestSchemas)['page/report']>; res: null };
-  'page/frames-report': { req: Record<string, never>; res: null };
-  'claims/changed': { req: Record<string, never>; res: null };
-  'claims/seen': { req: { found: string[]; missing: string[] }; res: { updated: number } };
-  'settings/get': { req: v.InferOutput<(typeof requestSchemas)['settings/get']>; res: DetectionSettings };
-  'settings/set': { req: v.InferOutput<(typeof requestSchemas)['settings/set']>; res: DetectionSettings };
-  'rules/save': { req: v.InferOutput<(typeof requestSchemas)['rules/save']>; res: Rule };
-  'rules/delete': { req: { id: string }; res: { deleted: boolean } };
-  'rules/use-list-version': { req: { id: string }; res: Rule };
-  'rules/list': { req: Record<string, never>; res: RuleDetails[] };
-  'rules/for-page': { req: Record<string, never>; res: RulesForPage };
-  'rules/get': { req: { ids: string[] }; res: RuleDetails[] };
-  'review/open-rules': { req: Record<string, never>; res: null };
-  'lists/list': { req: Record<string, never>; res: ListSummary[] };
-  'lists/import': { req: { text: string; name: string }; res: ListStored };
-  'lists/subscribe': { req: { url: string }; res: ListStored };
-  'lists/refresh': { req: { id?: string }; res: ListSummary[] };
-  'lists/set-enabled': { req: { id: string; enabled: boolean }; res: ListSummary };
-  'lists/delete': { req: { id: string }; res: { deleted: boolean } };
-  'factchecks/match': { req: { url: string; sentences: string[] }; res: { marks: FactCheckMark[] } };
-  'factchecks/dismiss': { req: { url: string; id: string }; res: null };
-  'factchecks/suggest': { req: { text: string }; res: { suggestions: FactCheckSuggestion[] } };
-  'factchecks/changed': { req: Record<string, never>; res: null };
-  'factchecks/related': { req: { ids: string[] }; res: { related: RelatedFactCheck[] } };
+export type RequestType = keyof typeof REQUESTS;
+
+type AnswerOf<A> = A extends Answer<infer T> ? T : never;
+
+/** Each request's payload (as its schema outputs it) and answer, derived from REQUESTS. */
+export type Requests = {
+  [K in RequestType]: {
+    req: v.InferOutput<(typeof REQUESTS)[K]['payload']>;
+    res: AnswerOf<(typeof REQUESTS)[K]['answer']>;
+  };
+};
+
+/** Whether `type` names a request to the background (not an inherited property). */
+export function isRequestType(type: unknown): type is RequestType {
+  return typeof type === 'string' && Object.hasOwn(REQUESTS, type);
 }
 
-export type RequestType = keyof Requests;
+/** The request types of one kind, in table order. */
+export function requestTypes(filter: (spec: RequestSpec) => boolean = () => true): RequestType[] {
+  return (Object.keys(REQUESTS) as RequestType[]).filter((type) => filter(REQUESTS[type]));
+}
 
 /** What goes over the wire: a typed request, answered with ok/error, never a thrown error. */
 export interface Envelope<K extends RequestType = RequestType> {
@@ -202,25 +376,6 @@ export interface Envelope<K extends RequestType = RequestType> {
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
-
-/** Requests a content script answers (from the background and the popup). */
-export interface TabRequests {
-  /** Open the editor on the current selection (context menu, keyboard shortcut). */
-  'tab/flag-selection': { req: Record<string, never>; res: null };
-  /** The database changed: fetch this page's claims again and repaint. */
-  'tab/refresh': { req: Record<string, never>; res: null };
-  /** What the popup shows: this page's claims and whether each was found. */
-  'tab/status': { req: Record<string, never>; res: PageStatus };
-  /**
-   * Scroll to a claim and pulse its highlight: at once if it is found, else as soon as it is
-   * (a slow page, a late re-render), or answer not found after `within` ms.
-   */
-  'tab/reveal': { req: { id: string; within?: number }; res: { found: boolean } };
-  /** To the top frame: the claims a same-origin frame found (from its `page/report`). */
-  'tab/frame-report': { req: { frameId: number; frame: string; found: string[] }; res: null };
-  /** To a same-origin frame: send your report again (the top frame has just started). */
-  'tab/report-found': { req: Record<string, never>; res: null };
-}
 
 export type TabRequestType = keyof TabRequests;
 
@@ -248,21 +403,48 @@ export type DetectionStatus =
   | { kind: 'not-available'; reason: 'language' | 'no-text' }
   | { kind: 'on'; marked: number };
 
-export const tabRequestSchemas = {
-  'tab/flag-selection': v.strictObject({}),
-  'tab/refresh': v.strictObject({}),
-  'tab/status': v.strictObject({}),
-  'tab/reveal': v.strictObject({
-    id,
-    within: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(REVEAL_WAIT_MAX_MS))),
-  }),
-  'tab/frame-report': v.strictObject({
-    frameId: v.pipe(v.number(), v.integer(), v.minValue(1)),
-    frame: url,
-    found: foundIds,
-  }),
-  'tab/report-found': v.strictObject({}),
-} as const;
+/** Requests a content script answers (from the background and the popup), described once. */
+export const TAB_REQUESTS = {
+  /** Open the editor on the current selection (context menu, keyboard shortcut). */
+  'tab/flag-selection': { payload: v.strictObject({}), answer: answer<null>('nothing; the editor is open') },
+  /** The database changed: fetch this page's claims again and repaint. */
+  'tab/refresh': { payload: v.strictObject({}), answer: answer<null>('nothing; the page is repainted') },
+  /** What the popup shows: this page's claims and whether each was found. */
+  'tab/status': {
+    payload: v.strictObject({}),
+    answer: answer<PageStatus>("the page's address, title, claims, marks and fact-checked sentences"),
+  },
+  /**
+   * Scroll to a claim and pulse its highlight: at once if it is found, else as soon as it is
+   * (a slow page, a late re-render), or answer not found after `within` ms.
+   */
+  'tab/reveal': {
+    payload: v.strictObject({
+      id,
+      within: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(REVEAL_WAIT_MAX_MS))),
+    }),
+    answer: answer<{ found: boolean }>('whether the claim was found in time'),
+  },
+  /** To the top frame: the claims a same-origin frame found (from its `page/report`). */
+  'tab/frame-report': {
+    payload: v.strictObject({
+      frameId: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      frame: url,
+      found: foundIds,
+    }),
+    answer: answer<null>('nothing'),
+  },
+  /** To a same-origin frame: send your report again (the top frame has just started). */
+  'tab/report-found': { payload: v.strictObject({}), answer: answer<null>('nothing') },
+} as const satisfies Record<string, Pick<RequestSpec, 'payload' | 'answer'>>;
+
+/** Each tab request's payload and answer, derived from TAB_REQUESTS. */
+export type TabRequests = {
+  [K in keyof typeof TAB_REQUESTS]: {
+    req: v.InferOutput<(typeof TAB_REQUESTS)[K]['payload']>;
+    res: AnswerOf<(typeof TAB_REQUESTS)[K]['answer']>;
+  };
+};
 
 /** What a content script makes of an incoming runtime message. */
 export type TabRequestRead =
@@ -278,9 +460,9 @@ export type TabRequestRead =
  */
 export function readTabRequest(message: unknown, sender: { id?: string }, ownId: string): TabRequestRead {
   if (typeof sender.id !== 'string' || sender.id !== ownId) return { kind: 'ignore' };
-  if (!isEnvelope(message) || !Object.hasOwn(tabRequestSchemas, message.type)) return { kind: 'ignore' };
+  if (!isEnvelope(message) || !Object.hasOwn(TAB_REQUESTS, message.type)) return { kind: 'ignore' };
   const type = message.type as TabRequestType;
-  const parsed = v.safeParse(tabRequestSchemas[type], message.payload, { abortEarly: true });
+  const parsed = v.safeParse(TAB_REQUESTS[type].payload, message.payload, { abortEarly: true });
   if (!parsed.success) return { kind: 'invalid', error: `invalid ${type}` };
   return { kind: 'request', type, payload: parsed.output };
 }

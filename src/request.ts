@@ -3,33 +3,12 @@
 // idle service worker; a test or the browser may stop it mid-request): then the request fails
 // with a message saying to try again — never a hang — and reads are retried once by themselves.
 import browser from 'webextension-polyfill';
-import type { Envelope, Reply, Requests, RequestType } from './messages';
-
-/** How long to wait for an answer; almost every request is a small database read or write. */
-export const REQUEST_TIMEOUT_MS = 30_000;
-/** Correction lists are fetched (up to 20 s) and may hold 50,000 rules to check and write. */
-const LIST_TIMEOUT_MS = 120_000;
-const SLOW: ReadonlySet<RequestType> = new Set<RequestType>([
-  'lists/import',
-  'lists/subscribe',
-  'lists/refresh',
-]);
+import { type Envelope, REQUESTS, type Reply, type Requests, type RequestType } from './messages';
 
 export const NO_ANSWER =
   'Could not reach Factmark: it stopped before answering, so this may not have been done. Try again.';
 export const ORPHANED =
   'Factmark was updated or reloaded since this page opened. Reload the page and try again.';
-
-// Reads change nothing, so asking again after a stopped worker cannot write anything twice.
-// Writes are not retried: a new claim's save that committed before the worker stopped would be
-// saved a second time.
-const READS: ReadonlySet<RequestType> = new Set<RequestType>([
-  'claims/for-page',
-  'settings/get',
-  'rules/for-page',
-  'rules/get',
-  'rules/list',
-]);
 
 /** No answer came: the worker stopped, or was not there to start (Chrome and Firefox wording). */
 class NoAnswer extends Error {}
@@ -37,14 +16,15 @@ class NoAnswer extends Error {}
 export async function request<K extends RequestType>(
   type: K,
   payload: Requests[K]['req'],
-  timeoutMs = SLOW.has(type) ? LIST_TIMEOUT_MS : REQUEST_TIMEOUT_MS,
+  timeoutMs: number = REQUESTS[type].timeoutMs,
 ): Promise<Requests[K]['res']> {
   const envelope: Envelope<K> = { factmark: 1, type, payload };
   let reply: Reply<Requests[K]['res']>;
   try {
     reply = await send<Requests[K]['res']>(envelope, timeoutMs);
   } catch (error) {
-    if (!(error instanceof NoAnswer) || !READS.has(type)) throw error;
+    // Reads change nothing, so asking again after a stopped worker cannot write anything twice.
+    if (!(error instanceof NoAnswer) || REQUESTS[type].effect !== 'read') throw error;
     reply = await send<Requests[K]['res']>(envelope, timeoutMs);
   }
   if (!reply.ok) throw new Error(reply.error);

@@ -10,11 +10,13 @@ import type { FactmarkDb } from '../db/schema';
 import { detectionSettings, updateDetectionSettings } from '../db/settings';
 import { isQuotaError, STORAGE_FULL } from '../db/storage-errors';
 import {
+  isRequestType,
+  REQUESTS,
   type Reply,
   type Requests,
   type RequestType,
   type RulesForPage,
-  requestSchemas,
+  requestTypes,
   type TabRequests,
 } from '../messages';
 import { makeFactCheckHandlers } from './factcheck-handlers';
@@ -35,31 +37,13 @@ export interface Sender {
 }
 
 /**
- * What a content script may ask for: its own page's claims and rules, and the writes a reader
- * makes in the page's editor and card. A renderer taken over by a page could send anything its
- * content script can, so listing every rule, changing settings, deleting rules and asking every
- * tab to repaint stay with extension pages; request types added later are refused to content
- * scripts until they are added here.
+ * What a content script may ask for (`from: 'content'` in the protocol's table): its own page's
+ * claims and rules, and the writes a reader makes in the page's editor and card. Everything else
+ * stays with Factmark's own pages.
  */
-export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
-  'claims/for-page',
-  'claims/save',
-  'claims/delete',
-  'claims/seen',
-  'page/report',
-  'page/frames-report',
-  'settings/get',
-  'rules/save',
-  'rules/for-page',
-  'rules/get',
-  // Opens only our own page; the reader's click on a correction card.
-  'review/open-rules',
-  // The page's sentences matched in the background; the reader's "Not the same claim"; the
-  // editor's suggestions. Feeds themselves are changed by extension pages only.
-  'factchecks/match',
-  'factchecks/dismiss',
-  'factchecks/suggest',
-]);
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(
+  requestTypes((spec) => spec.from === 'content'),
+);
 
 /** What handlers may do beyond the database: tell tabs to repaint, set the badge. */
 export interface Effects {
@@ -170,10 +154,6 @@ export function makeHandlers(db: FactmarkDb, effects: Effects): { [K in RequestT
   };
 }
 
-function isRequestType(type: unknown): type is RequestType {
-  return typeof type === 'string' && Object.hasOwn(requestSchemas, type);
-}
-
 /** Validates an incoming message and runs its handler; the answer is always a Reply. */
 export async function dispatch(
   handlers: ReturnType<typeof makeHandlers>,
@@ -187,7 +167,7 @@ export async function dispatch(
     return { ok: false, error: `${type} is only available to Factmark's own pages, not to a web page.` };
   }
   // abortEarly: an oversized array of wrong items would otherwise collect an issue per item (seconds).
-  const parsed = v.safeParse(requestSchemas[type], payload, { abortEarly: true });
+  const parsed = v.safeParse(REQUESTS[type].payload, payload, { abortEarly: true });
   if (!parsed.success) return { ok: false, error: `invalid ${type}: ${describeIssues(parsed.issues)}` };
   try {
     const handler = handlers[type] as Handler<typeof type>;

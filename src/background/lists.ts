@@ -11,15 +11,9 @@ import {
   listName,
   nextListState,
 } from '../core/lists';
+import type { ListStored } from '../core/lists/list-summary';
 import type { CorrectionList } from '../core/rule';
-import {
-  type ListStored,
-  listByUrl,
-  storeFeed,
-  storeList,
-  storeRefreshedList,
-  storeRefreshedRecord,
-} from '../db/lists';
+import { listByUrl, storeFeed, storeList, storeRefreshedList, storeRefreshedRecord } from '../db/lists';
 import type { FactmarkDb } from '../db/schema';
 
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;

@@ -1,7 +1,7 @@
 // Who a runtime message comes from. The browser fills in `sender`; a web page cannot forge it.
 // Only the extension's own contexts (same id) are answered, and a content script — which runs in
 // the page's renderer — is told apart from extension pages by its sender URL, so the background
-// can keep some requests to extension pages (CONTENT_SCRIPT_REQUESTS in handlers.ts).
+// can keep some requests to extension pages (`from` in the request table, src/messages.ts).
 import type { Sender } from './handlers';
 
 /** The fields of `runtime.MessageSender` this reads. */

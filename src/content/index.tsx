@@ -5,18 +5,26 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { describeRange } from '../core/anchor';
 import type { Claim, ClaimFields } from '../core/model';
+import {
+  HIDE_AFTER_MS,
+  isHoverHeld,
+  type UiEvent,
+  type UiHit,
+  type UiState,
+  uiReducer,
+} from '../core/page-ui/ui-state';
 import { REVEAL_WAIT_MS, readTabRequest, type TabRequests, type TabRequestType } from '../messages';
 import { request } from '../request';
 import type { ClaimEditorResult } from '../ui/claim-editor';
 import { sharedArticle } from './article-body';
-import { CheckWorthy, type MarkInfo, nextSlice } from './checkworthy';
+import { CheckWorthy, nextSlice } from './checkworthy';
 import { Highlighter, highlightsSupported } from './highlighter';
 import { LiveText } from './live-text';
 import { PageClaims, pageDocument } from './page-claims';
-import { type PageCorrection, PageCorrections } from './page-corrections';
-import { type FactCheckInfo, PageFactChecks } from './page-factchecks';
+import { PageCorrections } from './page-corrections';
+import { PageFactChecks } from './page-factchecks';
 import { readPageIdentity } from './page-identity';
-import { PageUi, type UiActions, type UiState } from './page-ui';
+import { PageUi, type UiActions } from './page-ui';
 import css from './page-ui.css';
 import { buttonPosition, selectedRange } from './selection';
 import { styleShadowRoot } from './shadow-styles';
@@ -141,54 +149,48 @@ function start(): void {
     return live.current;
   }
 
-  /** The check-worthy mark whose card is showing. */
-  let hoveredMark: MarkInfo | null = null;
-  /** The fact-checked sentence whose card is showing. */
-  let hoveredFactCheck: FactCheckInfo | null = null;
   const { host, root } = createUiHost(css);
 
-  let state: UiState = { kind: 'idle' };
-  /** The selection being flagged, kept while the editor is open. */
-  let pending: Range | null = null;
+  // The UI's state machine (src/core/page-ui/ui-state.ts): DOM events become UiEvents; what the
+  // reducer returns is rendered, and its timer command applied.
+  let state: UiState<Range> = { kind: 'idle' };
   let hideTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const show = (next: UiState) => {
-    // A card's pending auto-hide never closes the editor opened from it.
-    if (next.kind === 'editor') clearTimeout(hideTimer);
-    state = next;
+  const dispatch = (event: UiEvent<Range>) => {
+    const step = uiReducer(state, event);
+    if (step.timer !== 'keep') clearTimeout(hideTimer);
+    if (step.timer === 'hide-soon')
+      hideTimer = setTimeout(() => dispatch({ type: 'hide-timer' }), HIDE_AFTER_MS);
+    if (step.state === state) return;
+    state = step.state;
     render(<PageUi state={state} actions={actions} />, root);
   };
 
-  /** Hides a card or mark that the pointer has left (never the editor or a pinned card). */
-  const hideTransient = () => {
-    if (state.kind === 'mark' || (isCard(state) && !state.pinned)) actions.close();
-  };
-
+  /** Opens the editor on the selection (or the one it is open on), and fetches close fact-checks. */
   const openEditorOnSelection = () => {
-    const range = selectedRange() ?? pending;
-    if (!range) return;
-    pending = range;
-    openNewEditor(range.toString().replace(/\s+/g, ' ').trim());
+    const range = selectedRange() ?? (state.kind === 'editor' ? state.selection : undefined);
+    if (range) flag(range, range.toString());
   };
 
   /**
    * The editor for a new claim, at once; the fact-checks close to its quote join it when they
    * come (if it is still open on that quote). A failure only means no suggestions.
    */
-  const openNewEditor = (quote: string) => {
-    const editing: UiState = { kind: 'editor', quote };
-    show(editing);
-    request('factchecks/suggest', { text: quote.slice(0, 5_000) }).then(({ suggestions }) => {
-      if (state === editing && suggestions.length > 0) show({ ...editing, suggestions });
-    }, warn);
+  const flag = (selection: Range, text: string) => {
+    const quote = text.replace(/\s+/g, ' ').trim();
+    dispatch({ type: 'flag', quote, selection });
+    request('factchecks/suggest', { text: quote.slice(0, 5_000) }).then(
+      ({ suggestions }) => dispatch({ type: 'suggestions', quote, suggestions }),
+      warn,
+    );
   };
 
   const actions: UiActions = {
     flag: openEditorOnSelection,
     async save({ rule, ...fields }: ClaimEditorResult) {
       if (state.kind !== 'editor') return;
-      const editing = state.claim;
-      const saved = editing ? await saveEdit(editing, fields) : await saveNew(fields);
+      const { claim: editing, selection } = state;
+      const saved = editing ? await saveEdit(editing, fields) : await saveNew(selection, fields);
       if (rule && !editing) {
         try {
           await request('rules/save', {
@@ -204,7 +206,7 @@ function start(): void {
           // and say why the rule was not.
           claims.upsert(saved);
           scheduleRescan();
-          show({ kind: 'editor', quote: saved.quote.exact, claim: saved });
+          dispatch({ type: 'saved-claim-only', claim: saved });
           throw new Error(
             `The claim was saved, but not the rule: ${error instanceof Error ? error.message : String(error)}`,
           );
@@ -212,30 +214,25 @@ function start(): void {
       }
       claims.upsert(saved);
       scheduleRescan();
-      pending = null;
       window.getSelection()?.removeAllRanges();
-      show({ kind: 'idle' });
+      dispatch({ type: 'saved' });
     },
     edit(claim) {
-      show({ kind: 'editor', quote: claim.quote.exact, claim });
+      dispatch({ type: 'edit', claim });
     },
     async remove(claim) {
       await request('claims/delete', { id: claim.id });
       claims.remove(claim.id);
-      show({ kind: 'idle' });
+      dispatch({ type: 'close' });
     },
     close() {
-      pending = null;
-      show({ kind: 'idle' });
+      dispatch({ type: 'close' });
     },
     hoverCard(inside) {
-      clearTimeout(hideTimer);
-      if (!inside && ((isCard(state) && !state.pinned) || state.kind === 'mark')) {
-        hideTimer = setTimeout(hideTransient, 300);
-      }
+      dispatch({ type: 'card-hover', inside });
     },
     manageCorrections() {
-      show({ kind: 'idle' });
+      dispatch({ type: 'close' });
       request('review/open-rules', {}).catch(warn);
     },
     async ruleDetails(id) {
@@ -243,18 +240,14 @@ function start(): void {
       return rule;
     },
     flagMark() {
-      if (!hoveredMark) return;
-      pending = hoveredMark.range.cloneRange();
-      openNewEditor(hoveredMark.text.replace(/\s+/g, ' ').trim());
+      if (state.kind === 'mark') flag(state.target.cloneRange(), state.text);
     },
     async dismissFactCheck(id) {
       await factChecks.dismiss(id);
-      hoveredFactCheck = null;
     },
   };
 
-  async function saveNew(fields: ClaimFields): Promise<Claim> {
-    const range = pending;
+  async function saveNew(range: Range | undefined, fields: ClaimFields): Promise<Claim> {
     if (!range) throw new Error('The selection is gone. Select the text again.');
     const index = flushChanges();
     const offsets = index.offsetsOf(range);
@@ -279,114 +272,66 @@ function start(): void {
 
   // Selection: offer the flag button where the reader let go.
   const onSelectionDone = (event: Event) => {
-    if (event.composedPath().includes(host)) return;
-    if (state.kind === 'editor') return;
+    if (event.composedPath().includes(host) || state.kind === 'editor') return;
+    // After the selection settles; the editor may have opened meanwhile (Alt+Shift+F is let go
+    // after the shortcut acts), and the reducer leaves an open editor alone.
     setTimeout(() => {
-      // The editor may have opened meanwhile (Alt+Shift+F is let go after the shortcut acts).
-      if (state.kind === 'editor') return;
       const range = selectedRange();
-      if (range) show({ kind: 'button', ...buttonPosition(range) });
-      else if (state.kind === 'button') show({ kind: 'idle' });
+      dispatch({ type: 'selection-done', at: range ? buttonPosition(range) : null });
     }, 0);
   };
   document.addEventListener('mouseup', onSelectionDone, true);
   document.addEventListener('keyup', (event) => {
-    if (event.key === 'Escape' && state.kind !== 'idle' && state.kind !== 'editor') show({ kind: 'idle' });
+    if (event.key === 'Escape') dispatch({ type: 'escape' });
     else if (event.shiftKey || event.key === 'Shift') onSelectionDone(event);
   });
   document.addEventListener('selectionchange', () => {
-    if (state.kind === 'button' && !selectedRange()) show({ kind: 'idle' });
+    if (state.kind === 'button' && !selectedRange()) dispatch({ type: 'selection-cleared' });
   });
 
   // Hover and click on a highlight: the card. The pointer is read at each move; the page is
   // hit-tested once a frame, at its latest point.
   let frame = 0;
   let pointer = { x: 0, y: 0, onUi: false };
-  /**
-   * No hover card over the editor, a pinned card or a selection's Flag button: it would take
-   * their place (the button sits on the line below the selection, often a mark or a claim).
-   */
-  const hoverHeld = () =>
-    state.kind === 'editor' || state.kind === 'button' || (isCard(state) && state.pinned);
   document.addEventListener(
     'mousemove',
     (event) => {
       // Read now: composedPath() is empty once the event's dispatch is over.
       pointer = { x: event.clientX, y: event.clientY, onUi: event.composedPath().includes(host) };
-      if (frame || hoverHeld()) return;
+      if (frame || isHoverHeld(state)) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
         // Asked again: a tap or a quick click on the Flag button moves the pointer and clicks
         // before this frame, and its editor is open by now.
-        if (pointer.onUi || hoverHeld()) return;
+        if (pointer.onUi || isHoverHeld(state)) return;
         const { x, y } = pointer;
-        const hit = hitAt(x, y);
-        const claim = hit?.claim;
-        // Over a fact-checked sentence (and no highlight), else a check-worthy mark.
-        const factChecked = hit ? undefined : factChecks.at(x, y);
-        const mark = hit || factChecked ? undefined : checkworthy.at(x, y);
-        if (hit?.correction) {
-          clearTimeout(hideTimer);
-          if (state.kind !== 'correction' || state.correction.id !== hit.correction.id) {
-            show({
-              kind: 'correction',
-              correction: hit.correction,
-              x: event.clientX,
-              y: event.clientY,
-              pinned: false,
-            });
-          }
-        } else if (claim) {
-          clearTimeout(hideTimer);
-          if (state.kind !== 'card' || state.claim.id !== claim.id) {
-            show({ kind: 'card', claim, x, y, pinned: false });
-          }
-        } else if (factChecked) {
-          clearTimeout(hideTimer);
-          if (state.kind !== 'factcheck' || hoveredFactCheck?.range !== factChecked.range) {
-            hoveredFactCheck = factChecked;
-            show({ kind: 'factcheck', mark: factChecked.mark, x, y, pinned: false });
-          }
-        } else if (mark) {
-          clearTimeout(hideTimer);
-          if (state.kind !== 'mark' || hoveredMark?.range !== mark.range) {
-            hoveredMark = mark;
-            show({ kind: 'mark', reasons: mark.reasons, x, y });
-          }
-        } else if (state.kind === 'mark') {
-          clearTimeout(hideTimer);
-          hideTimer = setTimeout(hideTransient, 300);
-        } else if (isCard(state) && !state.pinned) {
-          clearTimeout(hideTimer);
-          hideTimer = setTimeout(hideTransient, 300);
-        }
+        dispatch({ type: 'hover', hit: hitAt(x, y, { marks: true }), x, y });
       });
     },
     { passive: true },
   );
   document.addEventListener('click', (event) => {
-    if (event.composedPath().includes(host) || state.kind === 'editor') return;
+    if (event.composedPath().includes(host)) return;
     if (window.getSelection()?.isCollapsed === false) return;
-    const hit = hitAt(event.clientX, event.clientY);
-    const at = { x: event.clientX, y: event.clientY, pinned: true };
-    const factChecked = hit ? undefined : factChecks.at(event.clientX, event.clientY);
-    if (hit?.claim) show({ kind: 'card', claim: hit.claim, ...at });
-    else if (hit?.correction) show({ kind: 'correction', correction: hit.correction, ...at });
-    else if (factChecked) {
-      hoveredFactCheck = factChecked;
-      show({ kind: 'factcheck', mark: factChecked.mark, ...at });
-    } else if (isCard(state)) show({ kind: 'idle' });
+    const { clientX: x, clientY: y } = event;
+    dispatch({ type: 'click', hit: hitAt(x, y, { marks: false }), x, y });
   });
 
-  /** The saved claim, or else the correction, highlighted under a viewport point. */
-  function hitAt(x: number, y: number): { claim?: Claim; correction?: PageCorrection } | undefined {
+  /**
+   * What is highlighted under a viewport point: a saved claim, else a correction, else a
+   * fact-checked sentence, else (on hover) a check-worthy mark.
+   */
+  function hitAt(x: number, y: number, { marks }: { marks: boolean }): UiHit<Range> | null {
     for (const id of highlighter.claimsAt(x, y)) {
       const claim = claims.get(id);
-      if (claim) return { claim };
+      if (claim) return { kind: 'claim', claim };
       const correction = corrections.get(id);
-      if (correction) return { correction };
+      if (correction) return { kind: 'correction', correction };
     }
-    return undefined;
+    const factChecked = factChecks.at(x, y);
+    if (factChecked) return { kind: 'factcheck', mark: factChecked.mark, target: factChecked.range };
+    const mark = marks ? checkworthy.at(x, y) : undefined;
+    return mark ? { kind: 'mark', reasons: mark.reasons, text: mark.text, target: mark.range } : null;
   }
 
   // Requests from the background (context menu, shortcut, database changes) and the popup.
@@ -402,10 +347,7 @@ function start(): void {
       await refreshPage(true).catch((error: unknown) => {
         if (!(error instanceof Cancelled)) throw error;
       });
-      if (state.kind === 'card') {
-        const fresh = claims.get(state.claim.id);
-        show(fresh ? { ...state, claim: fresh } : { kind: 'idle' });
-      }
+      dispatch({ type: 'claims-refreshed', claimById: (id) => claims.get(id) });
       return null;
     },
     'tab/status': async () => ({
@@ -468,11 +410,6 @@ function start(): void {
       if (event.persisted) claims.reportAgain();
     });
   }
-}
-
-/** A card that may be pinned: a claim's, a correction's or a fact-check's. */
-function isCard(state: UiState): state is Extract<UiState, { kind: 'card' | 'correction' | 'factcheck' }> {
-  return state.kind === 'card' || state.kind === 'correction' || state.kind === 'factcheck';
 }
 
 whenBodyExists(start);

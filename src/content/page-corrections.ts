@@ -8,26 +8,13 @@
 // in windows small enough that one never holds the page's thread for long.
 import { checkAcronyms } from '../core/acronyms';
 import { type CompiledRules, decodeRules, findMatches, normalise } from '../core/match';
+import type { PageCorrection } from '../core/match/page-correction';
 import { paintOf, type Verdict } from '../core/model';
 import { addDirty, type Edit, type Interval, scanWindows, shiftSpans, touchesAny } from '../core/text';
 import { request } from '../request';
 import type { Highlighter, Painted } from './highlighter';
 import type { Slicer } from './slices';
 import type { TextIndex } from './text-index';
-
-/** What the card shows for a correction found on this page. */
-export interface PageCorrection {
-  id: string;
-  quote: string;
-  /** null: a rule without a verdict (a note). */
-  verdict: Verdict | null;
-  correction: string;
-  sources: string[];
-  /** Which check (or rule, or list) produced it. */
-  origin: string;
-  /** Set for a rule's match: the card fetches the rule's details (correction, note, phrase, list). */
-  ruleId?: string;
-}
 
 /** The enabled rules, as fetched with the page's claims and kept until the next fetch. */
 interface PageRules {

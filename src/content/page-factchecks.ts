@@ -3,7 +3,8 @@
 // CheckWorthy gets them) in one `factchecks/match` request and paints the answer as the
 // `factmark-factchecked` highlight. The background does the matching; nothing is stored here.
 // Unlike check-worthy marks, this never stops for the page's language or the detection switch.
-import { FACTCHECK_MATCH_LIMITS, type FactCheckMark, type Requests } from '../messages';
+import type { FactCheckMark } from '../core/factchecks/fact-check-mark';
+import { FACTCHECK_MATCH_LIMITS, type Requests } from '../messages';
 import type { ArticleText } from './article-body';
 import type { Highlighter } from './highlighter';
 

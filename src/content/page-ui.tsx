@@ -2,28 +2,13 @@
 // selection, the editor dialog, and the card that shows a highlighted claim.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { PageCorrection } from '../core/match/page-correction';
 import type { Claim } from '../core/model';
-import type { RuleDetails } from '../db/rules';
-import type { FactCheckMark, FactCheckSuggestion } from '../messages';
+import type { UiState } from '../core/page-ui/ui-state';
+import type { RuleDetails } from '../core/rule';
 import { ClaimEditor, type ClaimEditorResult } from '../ui/claim-editor';
 import { ClaimView, SourceLinks, VerdictBadge, Words } from '../ui/claim-view';
 import { FactCheckPanel, notTheSameClaim } from '../ui/fact-check-view';
-import type { PageCorrection } from './page-corrections';
-
-export type UiState =
-  | { kind: 'idle' }
-  | { kind: 'button'; x: number; y: number }
-  /**
-   * `claim` when editing one; otherwise a new claim, which may also be saved as a rule, with the
-   * fact-checks close to its quote once they are known.
-   */
-  | { kind: 'editor'; quote: string; claim?: Claim; suggestions?: FactCheckSuggestion[] }
-  | { kind: 'card'; claim: Claim; x: number; y: number; pinned: boolean }
-  /** The pointer is over a check-worthy sentence: why, and "Flag claim" for it. */
-  | { kind: 'mark'; reasons: string[]; x: number; y: number }
-  | { kind: 'correction'; correction: PageCorrection; x: number; y: number; pinned: boolean }
-  /** The pointer is over (or clicked) a sentence a subscribed fact-check checked before. */
-  | { kind: 'factcheck'; mark: FactCheckMark; x: number; y: number; pinned: boolean };
 
 export interface UiActions {
   flag(): void;

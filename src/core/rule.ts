@@ -97,3 +97,11 @@ export const RuleDraftSchema = v.strictObject({
   matchCase: v.boolean(),
   ...RuleFieldsSchema.entries,
 });
+
+/**
+ * A rule with the name of the list it came from, when it came from one (for the card and the
+ * Rules view): the list's title, or its address's host (listName), never its id.
+ */
+export interface RuleDetails extends Rule {
+  listTitle?: string;
+}

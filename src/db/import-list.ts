@@ -4,8 +4,9 @@
 // themselves on their own connection to the extension's database rather than send up to 256 MB
 // of text in a message. The caller then tells the background (rulesChanged or factchecks/changed).
 import { parseCorrectionList } from '../core/lists';
+import type { ListStored } from '../core/lists/list-summary';
 import type { CorrectionList } from '../core/rule';
-import { fileListByTitle, type ListStored, storeFeed, storeList } from './lists';
+import { fileListByTitle, storeFeed, storeList } from './lists';
 import type { FactmarkDb } from './schema';
 
 /** Invalid records kept in the answer: enough to say what was wrong, not a copy of a bad file. */

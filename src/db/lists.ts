@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { describeIssues } from '../core/claim-schema';
 import type { FactCheckDraft } from '../core/factchecks/fact-check';
-import type { InvalidRecord } from '../core/lists';
+import type { ListSummary } from '../core/lists/list-summary';
 import {
   type CorrectionList,
   type Rule,
@@ -17,19 +17,6 @@ import {
 } from '../core/rule';
 import { checkFactChecks, replaceFactChecks } from './fact-checks';
 import type { FactmarkDb } from './schema';
-
-/** A list just stored, with the records of its file that were left out. */
-export interface ListStored {
-  list: ListSummary;
-  invalid: InvalidRecord[];
-}
-
-/** A list as the popup and review page show it: with how many rules (or, a feed, fact-checks) it holds. */
-export interface ListSummary extends CorrectionList {
-  rules: number;
-  /** A fact-check feed's fact-checks (0 for a phrase list). */
-  factChecks: number;
-}
 
 /**
  * Stores a list and its new rules in place of its old ones. Every draft is checked first: one bad

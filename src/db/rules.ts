@@ -4,7 +4,14 @@
 import * as v from 'valibot';
 import { describeIssues } from '../core/claim-schema';
 import { listName } from '../core/lists/list-name';
-import { type Rule, type RuleDraft, RuleDraftSchema, ruleDraftOf, sameDraft } from '../core/rule';
+import {
+  type Rule,
+  type RuleDetails,
+  type RuleDraft,
+  RuleDraftSchema,
+  ruleDraftOf,
+  sameDraft,
+} from '../core/rule';
 import type { FactmarkDb } from './schema';
 
 /** A draft to save: a new rule (no id, or an unknown one) or new fields for an existing rule. */
@@ -121,14 +128,6 @@ export async function enabledRules(db: FactmarkDb): Promise<Rule[]> {
     .filter((rule) => rule.enabled && !(rule.listId !== null && listsOff.has(rule.listId)))
     .toArray();
   return rules.sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : 1));
-}
-
-/**
- * A rule with the name of the list it came from, when it came from one (for the card and the
- * Rules view): the list's title, or its address's host (listName), never its id.
- */
-export interface RuleDetails extends Rule {
-  listTitle?: string;
 }
 
 /** The rules with these ids, in that order, with their lists' names; unknown ids are skipped. */

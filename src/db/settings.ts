@@ -2,20 +2,8 @@
 // per-site switch (by host name) and a sensitivity — and the built-in corrections switch. Values are checked when read, so a
 // bad or missing row falls back to its default. Only the background and extension pages call this.
 import type { Sensitivity } from '../core/detect';
+import type { DetectionSettings } from '../core/detect/detection-settings';
 import type { FactmarkDb, SettingRow } from './schema';
-
-/** Detection settings as they apply to one site. */
-export interface DetectionSettings {
-  /** Whether check-worthy sentences are marked on this site: its own switch if set, else the global one. */
-  enabled: boolean;
-  /** The global switch. */
-  global: boolean;
-  /** This site's own switch, or null when the site follows the global one (or no site was named). */
-  site: boolean | null;
-  sensitivity: Sensitivity;
-  /** Built-in corrections (acronyms with the wrong name) on every page. */
-  builtIn: boolean;
-}
 
 /** A partial update: any of the global switch, the sensitivity, and one site's switch (null: follow the global one). */
 export interface DetectionChange {

@@ -1,7 +1,7 @@
 // What a correction list holds, as the Lists view (popup and review page) says it: a phrase
 // list's rules ("12 rules"), a fact-check feed's fact-checks ("12,345 fact-checks") with a small
 // "Fact-check feed" label beside its title. Text only.
-import type { ListSummary } from '../db/lists';
+import type { ListSummary } from '../core/lists/list-summary';
 
 export const plural = (n: number, one: string, many: string) =>
   `${n.toLocaleString('en')} ${n === 1 ? one : many}`;

@@ -3,8 +3,8 @@
 // reader's phrase rules (rules-view.tsx).
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import type { DetectionSettings } from '../core/detect/detection-settings';
 import type { Claim, ClaimFields } from '../core/model';
-import type { DetectionSettings } from '../db/settings';
 import type { DetectionStatus, PageStatus } from '../messages';
 import { request } from '../request';
 import { ClaimEditor } from '../ui/claim-editor';

@@ -1,7 +1,7 @@
 // Where a rule in the Rules view comes from: the reader's own rules say nothing; a list's rule
 // names its list (by title, never id), and a list's rule the reader edited says that their edit
 // overrides the list's version, shows what the list says, and offers to go back to it.
-import type { RuleDetails } from '../db/rules';
+import type { RuleDetails } from '../core/rule';
 
 export function RuleOrigin({ rule, onUseListVersion }: { rule: RuleDetails; onUseListVersion(): void }) {
   if (!rule.listId) return null;

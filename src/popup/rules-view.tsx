@@ -5,8 +5,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { parseSources } from '../core/claim-input';
 import { VERDICT_LABELS, VERDICTS, type Verdict } from '../core/model';
+import type { RuleDetails } from '../core/rule';
 import { type Rule, type RuleDraft, ruleDraftOf } from '../core/rule';
-import type { RuleDetails } from '../db/rules';
 import { request } from '../request';
 import { SourceLinks, VerdictBadge } from '../ui/claim-view';
 import { RuleOrigin } from './rule-origin';

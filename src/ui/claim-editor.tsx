@@ -5,9 +5,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { parseSources, parseTags } from '../core/claim-input';
+import type { FactCheckSuggestion } from '../core/factchecks/fact-check-mark';
 import { type ClaimFields, VERDICT_LABELS, VERDICTS, type Verdict } from '../core/model';
 import { PhraseSchema } from '../core/rule';
-import type { FactCheckSuggestion } from '../messages';
 import { FactCheckSuggestions, withFactCheck } from './fact-check-suggestions';
 
 /** What the editor hands back: the claim's fields, and the rule to save too, if one was asked for. */

@@ -3,8 +3,8 @@
 // verdict, when the reader has not chosen one). The list and the field update are here; the
 // editor (claim-editor.tsx) holds the fields.
 import type { FactCheckView } from '../core/factchecks/fact-check';
+import type { FactCheckSuggestion } from '../core/factchecks/fact-check-mark';
 import type { Verdict } from '../core/model';
-import type { FactCheckSuggestion } from '../messages';
 import { RatingBadge } from './fact-check-view';
 
 /** The most suggestions the editor shows. */

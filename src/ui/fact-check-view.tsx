@@ -4,8 +4,8 @@
 // to their article (http/https only). Everything is rendered as text. No state: the card's state
 // lives in src/content/page-ui.tsx.
 import type { FactCheckView } from '../core/factchecks/fact-check';
+import type { FactCheckMark } from '../core/factchecks/fact-check-mark';
 import { paintOf, VERDICT_LABELS } from '../core/model';
-import type { FactCheckMark } from '../messages';
 import { WebLink, Words, type WordsAs } from './claim-view';
 
 /**

@@ -14,7 +14,7 @@ import { CONTENT_SCRIPT_REQUESTS, dispatch, makeHandlers, type Sender } from '..
 import { ClaimSchema } from '../../src/core/claim-schema';
 import { VERDICTS } from '../../src/core/model';
 import { type FactmarkDb, openDb } from '../../src/db/schema';
-import { type RequestType, requestSchemas } from '../../src/messages';
+import { type RequestType, requestTypes } from '../../src/messages';
 import { recordFigure } from '../support/reliability';
 import { aroundEveryWrite } from './support/db-writes';
 import { hostileValue, mutated, pooled, prototypeKeys, prototypePolluted } from './support/hostile-values';
@@ -290,7 +290,7 @@ afterAll(async () => {
 });
 
 describe(`every message handler, fed ${RUNS.toLocaleString('en')} generated messages each`, () => {
-  const types = Object.keys(requestSchemas) as RequestType[];
+  const types = requestTypes();
 
   it.each(types)(
     '%s answers every message with ok or an error, and a refusal writes nothing',

@@ -3,7 +3,7 @@
 // Checked on the tree Preact would render.
 import { h } from 'preact';
 import { describe, expect, it } from 'vitest';
-import type { ListSummary } from '../../src/db/lists';
+import type { ListSummary } from '../../src/core/lists/list-summary';
 import { ListHeading, listContents } from '../../src/popup/list-contents';
 import { expand, texts } from './support/render-tree';
 

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_SCRIPT_REQUESTS, dispatch, makeHandlers } from '../../src/background/handlers';
 import { senderOf } from '../../src/background/sender';
 import { type FactmarkDb, openDb } from '../../src/db/schema';
-import { type RequestType, readTabRequest, requestSchemas } from '../../src/messages';
+import { isRequestType, type RequestType, readTabRequest, requestTypes } from '../../src/messages';
 import { recordFigure } from '../support/reliability';
 import { makeDraft } from './support/claims';
 import { NO_EFFECTS } from './support/no-effects';
@@ -124,12 +124,10 @@ describe('what a content script may ask the background', () => {
     expect(repaints).toBe(0);
     expect(await db.rules.count()).toBe(1);
     expect(await db.settings.count()).toBe(0);
-    const refused = (Object.keys(requestSchemas) as RequestType[]).filter(
-      (type) => !CONTENT_SCRIPT_REQUESTS.has(type),
-    );
+    const refused = requestTypes((spec) => spec.from === 'extension');
     recordFigure({
       guarantee: 'A web page cannot use the extension’s own requests',
-      figure: `${refused.length} of ${Object.keys(requestSchemas).length} request types refused to content scripts; other extensions and id-less senders refused`,
+      figure: `${refused.length} of ${requestTypes().length} request types refused to content scripts; other extensions and id-less senders refused`,
       held: true,
     });
     // The same requests from the popup work.
@@ -160,7 +158,7 @@ describe('what a content script may ask the background', () => {
       'rules/save',
       'settings/get',
     ]);
-    for (const type of CONTENT_SCRIPT_REQUESTS) expect(Object.hasOwn(requestSchemas, type)).toBe(true);
+    for (const type of CONTENT_SCRIPT_REQUESTS) expect(isRequestType(type)).toBe(true);
   });
 
   it('cannot save a claim for a javascript:, data: or file: address', async () => {

@@ -3,7 +3,8 @@
 // (src/popup/fact-checked-status.ts).
 import { describe, expect, it } from 'vitest';
 import { bestPerSentence, matchPayload } from '../../src/content/page-factchecks';
-import { FACTCHECK_MATCH_LIMITS, type FactCheckMark } from '../../src/messages';
+import type { FactCheckMark } from '../../src/core/factchecks/fact-check-mark';
+import { FACTCHECK_MATCH_LIMITS } from '../../src/messages';
 import { describeFactChecked } from '../../src/popup/fact-checked-status';
 import { makeMark } from './support/fact-checks';
 

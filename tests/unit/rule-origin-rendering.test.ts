@@ -3,7 +3,7 @@
 // the list's version beside it and a way back to it. Checked on the tree Preact would render.
 import { type ComponentChild, h, type VNode } from 'preact';
 import { describe, expect, it } from 'vitest';
-import type { RuleDetails } from '../../src/db/rules';
+import type { RuleDetails } from '../../src/core/rule';
 import { RuleOrigin } from '../../src/popup/rule-origin';
 import { elements, expand, texts } from './support/render-tree';
 

@@ -1,7 +1,7 @@
 // Fact-checks to feed the page's card and the editor's suggestions: one plain PolitiFact-style
 // fact-check from a subscribed feed, which each test overrides with what it looks at.
 import { type FactCheckView, factCheckId } from '../../../src/core/factchecks/fact-check';
-import type { FactCheckMark } from '../../../src/messages';
+import type { FactCheckMark } from '../../../src/core/factchecks/fact-check-mark';
 
 const LIST_ID = '3b2f7c1e-9a4d-4c6b-8e2f-1a0b9c8d7e6f';
 
