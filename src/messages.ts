@@ -27,7 +27,7 @@ const foundIds = v.pipe(v.array(id), v.maxLength(10_000));
 /** How long "Open" waits for its claim to be found on a page that is slow or re-renders late. */
 export const REVEAL_WAIT_MS = 60_000;
 /** The longest a content script may be asked to wait for a claim before it answers "not found". */
-export const REVEAL_WAIT_MAX_MS = 120_000;
+const REVEAL_WAIT_MAX_MS = 120_000;
 
 /** The enabled rules a page matches, compiled once in the background and sent as JSON-safe data. */
 export interface RulesForPage {
@@ -467,7 +467,7 @@ export function readTabRequest(message: unknown, sender: { id?: string }, ownId:
   return { kind: 'request', type, payload: parsed.output };
 }
 
-export function isEnvelope(value: unknown): value is { factmark: 1; type: string; payload: unknown } {
+function isEnvelope(value: unknown): value is { factmark: 1; type: string; payload: unknown } {
   return (
     typeof value === 'object' &&
     value !== null &&

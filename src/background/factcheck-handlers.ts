@@ -13,7 +13,7 @@ import type { FactCheckIndex } from './factcheck-index';
 type FactCheckRequest = Extract<keyof Requests, `factchecks/${string}`>;
 
 /** The editor lists at most this many fact-checks, and none the re-ranker gives less than this. */
-export const SUGGESTIONS = { limit: 3, minScore: 0.05 } as const;
+const SUGGESTIONS = { limit: 3, minScore: 0.05 } as const;
 
 export function makeFactCheckHandlers(
   db: FactmarkDb,

@@ -50,7 +50,7 @@ const BLOCKS = new Set(
 const MIN_ARTICLE_TEXT = 400;
 
 /** Whether an element is page furniture (navigation, banner, footer, aside, comments, form). */
-export function isPageChrome(element: Element): boolean {
+function isPageChrome(element: Element): boolean {
   if (CHROME_TAGS.has(element.tagName.toUpperCase())) return true;
   const role = element.getAttribute('role');
   if (role && CHROME_ROLES.has(role)) return true;
@@ -108,7 +108,7 @@ export function findArticleBody(doc: Document): Element {
  * findArticleBody, a selector per slice: on a page of 200,000 elements each query over the whole
  * document takes milliseconds, and five of them together would hold the page's thread too long.
  */
-export async function findArticleBodyInSlices(doc: Document, next: NextSlice): Promise<Element> {
+async function findArticleBodyInSlices(doc: Document, next: NextSlice): Promise<Element> {
   for (const selector of ARTICLE_SELECTORS) {
     await next();
     const best = bestMatch(doc, selector);

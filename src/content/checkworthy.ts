@@ -17,9 +17,9 @@ import type { ArticleText } from './article-body';
 import type { Highlighter } from './highlighter';
 
 /** The longest a slice of scoring aims to run before handing the thread back to the page. */
-export const SLICE_MS = 6;
+const SLICE_MS = 6;
 /** At most this many marks in any stretch of the page one viewport high. */
-export const MAX_PER_SCREEN = 3;
+const MAX_PER_SCREEN = 3;
 
 /** How a scoring run went: how many slices, the longest one, and the one-off first call. */
 export interface SliceStats {

@@ -3,12 +3,12 @@
 // claim is under this point" for hover and click.
 import type { Paint } from '../core/model';
 
-export const highlightName = (paint: Paint) => `factmark-${paint}`;
+const highlightName = (paint: Paint) => `factmark-${paint}`;
 const PULSE = 'factmark-pulse';
 /** Check-worthy sentences (not claims): a dotted underline, below every claim highlight. */
-export const CHECKWORTHY = 'factmark-checkworthy';
+const CHECKWORTHY = 'factmark-checkworthy';
 /** Sentences a subscribed fact-check checked before: above check-worthy marks, below claims. */
-export const FACTCHECKED = 'factmark-factchecked';
+const FACTCHECKED = 'factmark-factchecked';
 
 export type Layer = 'claims' | 'corrections';
 

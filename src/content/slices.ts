@@ -3,12 +3,12 @@
 // script runs comes near 50 ms, and stops early when newer work makes it pointless.
 
 /** How long one slice aims to run before yielding. */
-export const SLICE_BUDGET_MS = 8;
+const SLICE_BUDGET_MS = 8;
 
 type Yield = () => Promise<void>;
 
 /** scheduler.yield() where the browser has it (Chromium 129+), else a message-channel macrotask. */
-export const yieldToPage: Yield = (() => {
+const yieldToPage: Yield = (() => {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (typeof scheduler?.yield === 'function') return () => scheduler.yield!();
   // setTimeout(0) is clamped to 4 ms once nested; a message is not.

@@ -28,7 +28,7 @@ export const UI_HOST_TAG = 'factmark-ui';
 const EDITABLE = new Set(['', 'true', 'plaintext-only']);
 
 /** An editor the reader types in: never indexed, never highlighted, its typing never re-scanned. */
-export function isEditor(element: Element): boolean {
+function isEditor(element: Element): boolean {
   const value = element.getAttribute('contenteditable');
   return value !== null && EDITABLE.has(value.toLowerCase());
 }
@@ -192,11 +192,7 @@ export class TextIndex {
   /** Open shadow roots met while indexing (the watcher observes them too). */
   readonly shadowRoots = new Set<ShadowRoot>();
 
-  private constructor(
-    private readonly root: Node,
-    nodes: Text[],
-    texts: string[],
-  ) {
+  private constructor(nodes: Text[], texts: string[]) {
     this.runs = joinRuns(nodes, texts);
   }
 
@@ -227,7 +223,7 @@ export class TextIndex {
 
   /** Indexes everything under `root` at once (small roots, and unit tests). */
   static build(root: Node): TextIndex {
-    const index = new TextIndex(root, [], []);
+    const index = new TextIndex([], []);
     if (root.ownerDocument?.designMode === 'on') return index; // the whole page is an editor
     const nodes = [...textNodesOf([root], (r) => index.shadowRoots.add(r))];
     index.runs = joinRuns(
@@ -239,7 +235,7 @@ export class TextIndex {
 
   /** Indexes everything under `root`, a slice at a time. Throws Cancelled when superseded. */
   static async buildInSlices(root: Node, slicer: Slicer): Promise<TextIndex> {
-    const index = new TextIndex(root, [], []);
+    const index = new TextIndex([], []);
     if (root.ownerDocument?.designMode === 'on') return index;
     const nodes: Text[] = [];
     // Offsets and text are gathered as the walk goes (joining megabytes at the end would be one
@@ -414,11 +410,6 @@ export class TextIndex {
     if (start === null || end === null || end <= start) return null;
     return { start, end };
   }
-
-  /** The root this index reads. */
-  get rootNode(): Node {
-    return this.root;
-  }
 }
 
 /**
@@ -426,7 +417,7 @@ export class TextIndex {
  * in different trees (shadow roots) are compared through their hosts: a shadow tree's text
  * comes before its host's light children, as the index reads it.
  */
-export function compareToRange(node: Node, range: Range): number {
+function compareToRange(node: Node, range: Range): number {
   const rangeRoot = range.startContainer.getRootNode();
   // Lift the node to the range's tree, through its hosts.
   let lifted: Node = node;

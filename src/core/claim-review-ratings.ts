@@ -58,7 +58,7 @@ export const RATING_VERDICTS: ReadonlyMap<string, Verdict> = new Map<string, Ver
 ]);
 
 /** A rating as looked up: lower case, spaces collapsed, no closing full stop or exclamation mark. */
-export function ratingKey(rating: string): string {
+function ratingKey(rating: string): string {
   return rating
     .trim()
     .toLowerCase()

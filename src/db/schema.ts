@@ -40,7 +40,7 @@ export type FactmarkDb = Dexie & {
   dismissals: EntityTable<DismissalRow, 'key'>;
 };
 
-export const DB_NAME = 'factmark';
+const DB_NAME = 'factmark';
 
 export function openDb(name = DB_NAME): FactmarkDb {
   const db = new Dexie(name) as FactmarkDb;

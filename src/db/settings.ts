@@ -14,7 +14,7 @@ export interface DetectionChange {
   builtIn?: boolean;
 }
 
-export const DETECTION_DEFAULTS = { enabled: true, sensitivity: 'fewer' as Sensitivity, builtIn: true };
+const DETECTION_DEFAULTS = { enabled: true, sensitivity: 'fewer' as Sensitivity, builtIn: true };
 
 const ENABLED = 'detection.enabled';
 const SENSITIVITY = 'detection.sensitivity';

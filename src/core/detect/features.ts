@@ -85,7 +85,7 @@ export type CueName = (typeof CUE_NAMES)[number];
 export type Cues = Record<CueName, number>;
 
 /** Names of the context features appended after the cues of the sentence and its neighbours. */
-export const POSITION_NAMES = ['position', 'first', 'last'] as const;
+const POSITION_NAMES = ['position', 'first', 'last'] as const;
 
 /** Names of all dense features, in vector order: own cues, `prev:` cues, `next:` cues, position. */
 export const DENSE_NAMES: readonly string[] = [

@@ -38,7 +38,7 @@ export function splitCamelCase(word: string): string {
 }
 
 /** The text with links, tweet signatures and tag marks removed, tags split into words. */
-export function cleanText(text: string): string {
+function cleanText(text: string): string {
   return text
     .normalize('NFKC')
     .replace(URL_RE, ' ')

@@ -5,7 +5,7 @@
 
 import { type IndexArrays, type LexicalIndex, withLookups } from './lexical-index';
 
-export const INDEX_FORMAT_VERSION = 1;
+const INDEX_FORMAT_VERSION = 1;
 
 export interface StoredIndex extends IndexArrays {
   format: 'factmark-factcheck-index';

@@ -40,7 +40,7 @@ export const FEATURE_NAMES = [
 export type FeatureVector = Float64Array;
 
 /** IDF of a stem in the index (a stem it has never seen counts as the rarest; a small feed borrows). */
-export function termIdf(index: LexicalIndex, term: string): number {
+function termIdf(index: LexicalIndex, term: string): number {
   const t = index.termId.get(term);
   return collectionIdf(index.ids.length, t === undefined ? 0 : docFreq(index, t), term);
 }

@@ -33,7 +33,7 @@ export interface RerankModel {
 }
 
 /** A linear score of standardised features. */
-export function linearScore(
+function linearScore(
   model: Pick<RerankModel, 'mean' | 'scale'>,
   weights: readonly number[],
   bias: number,

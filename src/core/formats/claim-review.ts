@@ -7,7 +7,7 @@ import { type Claim, VERDICT_LABELS } from '../model';
 import type { InvalidRecord } from './backup';
 import type { Candidate, ReadOutcome } from './import';
 
-export const SCHEMA_CONTEXT = 'https://schema.org';
+const SCHEMA_CONTEXT = 'https://schema.org';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type ClaimReview = { [key: string]: Json };

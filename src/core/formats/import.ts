@@ -144,7 +144,7 @@ const UuidSchema = v.pipe(v.string(), v.uuid());
 type Made = { kind: 'ok'; record: ClaimRecord } | { kind: 'invalid'; invalid: InvalidRecord };
 
 /** Validates a candidate with the same schema that guards saves, and fills in what is absent. */
-export function claimFromCandidate(candidate: Candidate, now: number): Made {
+function claimFromCandidate(candidate: Candidate, now: number): Made {
   const { record } = candidate;
   const refuse = (field: string, reason: string): Made => ({
     kind: 'invalid',

@@ -10,9 +10,9 @@ export interface SearchQuery {
 }
 
 /** More words than this are ignored: a search is a few words, not a paragraph. */
-export const MAX_WORDS = 32;
+const MAX_WORDS = 32;
 
-export const EMPTY_QUERY: SearchQuery = { words: [], lastIsPrefix: false };
+const EMPTY_QUERY: SearchQuery = { words: [], lastIsPrefix: false };
 
 export function parseQuery(typed: string): SearchQuery {
   const words = wordsOf(typed).slice(0, MAX_WORDS);

@@ -19,7 +19,7 @@ export interface Selection {
 }
 
 /** A claim filter built once per view, so the per-claim check is cheap. */
-export function filterOf(view: ReviewView): (doc: IndexedClaim) => boolean {
+function filterOf(view: ReviewView): (doc: IndexedClaim) => boolean {
   const verdicts = view.verdicts.length > 0 ? new Set(view.verdicts) : null;
   const site = view.site.trim().toLowerCase();
   const tag = view.tag.trim() ? fold(view.tag.trim()) : '';
@@ -72,7 +72,7 @@ export function selectClaims(
  * Claims under a heading for their page; pages in the order their first claim appears, claims
  * in their order within each page.
  */
-export function groupByPage(docs: readonly IndexedClaim[]): Row[] {
+function groupByPage(docs: readonly IndexedClaim[]): Row[] {
   const groups = new Map<string, IndexedClaim[]>();
   for (const doc of docs) {
     const group = groups.get(doc.page);

@@ -24,7 +24,7 @@ export const CLAIM_REVIEW_FIELDS: FieldNames = {
 };
 
 /** One review's fields. The fact-check article is `url`; where the claim appeared is not used. */
-export function claimReviewFields(review: Obj): FeedFields {
+function claimReviewFields(review: Obj): FeedFields {
   const item = isObject(review.itemReviewed) ? review.itemReviewed : {};
   return {
     claim: textOf(review.claimReviewed),

@@ -22,11 +22,6 @@ const FIELDS: FieldNames = {
   language: 'language',
 };
 
-/** Whether the first line reads as a CSV header: cells separated by commas. */
-export function looksLikeCsv(firstLine: string): boolean {
-  return firstLine.includes(',');
-}
-
 export function readCsvFeed(text: string): FeedRead {
   const { rows, unclosedQuoteRow } = readCsv(text);
   const [header = [], ...body] = rows;
