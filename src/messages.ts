@@ -407,8 +407,18 @@ export type DetectionStatus =
 export const TAB_REQUESTS = {
   /** Open the editor on the current selection (context menu, keyboard shortcut). */
   'tab/flag-selection': { payload: v.strictObject({}), answer: answer<null>('nothing; the editor is open') },
-  /** The database changed: fetch this page's claims again and repaint. */
-  'tab/refresh': { payload: v.strictObject({}), answer: answer<null>('nothing; the page is repainted') },
+  /**
+   * The database changed: fetch this page's claims again and repaint. With `pageKeys` (a claim
+   * was saved or deleted), only a page shown under one of those keys does; the others do nothing.
+   */
+  'tab/refresh': {
+    payload: v.strictObject({
+      pageKeys: v.optional(
+        v.pipe(v.array(v.pipe(v.string(), v.maxLength(4096))), v.minLength(1), v.maxLength(2)),
+      ),
+    }),
+    answer: answer<null>('nothing; the page is repainted if the change concerns it'),
+  },
   /** What the popup shows: this page's claims and whether each was found. */
   'tab/status': {
     payload: v.strictObject({}),

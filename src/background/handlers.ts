@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import { describeIssues } from '../core/claim-schema';
 import { compileRules, encodeRules } from '../core/match';
+import { claimPageKeys } from '../core/url/page-key';
 import { claimsForPage, deleteClaim, markSeen, saveClaim } from '../db/claims';
 import { allRules, deleteRule, enabledRules, rulesById, saveRule, useListVersion } from '../db/rules';
 import type { FactmarkDb } from '../db/schema';
@@ -47,7 +48,11 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(
 
 /** What handlers may do beyond the database: tell tabs to repaint, set the badge. */
 export interface Effects {
-  claimsChanged(): void;
+  /**
+   * Tell tabs to repaint: only pages shown under `pageKeys` (a claim saved or deleted), or every
+   * page (rules, settings, lists, an extension page's own writes).
+   */
+  claimsChanged(pageKeys?: string[]): void;
   setBadge(tabId: number, count: number): void;
   /** Pass a same-origin frame's found claims on to its tab's top frame. */
   frameReport(tabId: number, report: TabRequests['tab/frame-report']['req']): void;
@@ -85,13 +90,13 @@ export function makeHandlers(db: FactmarkDb, effects: Effects): { [K in RequestT
     'claims/for-page': async ({ url, canonical }) => claimsForPage(db, url, canonical),
     'claims/save': async (draft) => {
       const claim = await saveClaim(db, draft);
-      effects.claimsChanged();
+      effects.claimsChanged(claimPageKeys(claim));
       return claim;
     },
     'claims/delete': async ({ id }) => {
       const deleted = await deleteClaim(db, id);
-      if (deleted) effects.claimsChanged();
-      return { deleted };
+      if (deleted) effects.claimsChanged(claimPageKeys(deleted));
+      return { deleted: deleted !== undefined };
     },
     // The top frame speaks for the tab (the badge); a frame's findings go to the top frame, which
     // lists them in the popup. The frame id comes from the browser, not from the page.

@@ -25,9 +25,12 @@ function sendToTab<K extends TabRequestType>(
 }
 
 const handlers = makeHandlers(db, {
-  claimsChanged() {
+  claimsChanged(pageKeys) {
+    // Every tab is told; each frame compares the keys with its own page (a frame's address is not
+    // the tab's, and a page's canonical address is known only to the page).
+    const payload = pageKeys ? { pageKeys } : {};
     void browser.tabs.query({}).then((tabs) => {
-      for (const tab of tabs) if (tab.id !== undefined) void sendToTab(tab.id, 'tab/refresh', {});
+      for (const tab of tabs) if (tab.id !== undefined) void sendToTab(tab.id, 'tab/refresh', payload);
     });
   },
   setBadge(tabId, count) {

@@ -13,6 +13,7 @@ import {
   type UiState,
   uiReducer,
 } from '../core/page-ui/ui-state';
+import { concernsPage } from '../core/url/page-key';
 import { REVEAL_WAIT_MS, readTabRequest, type TabRequests, type TabRequestType } from '../messages';
 import { request } from '../request';
 import type { ClaimEditorResult } from '../ui/claim-editor';
@@ -342,7 +343,10 @@ function start(): void {
       openEditorOnSelection();
       return null;
     },
-    'tab/refresh': async () => {
+    'tab/refresh': async ({ pageKeys }) => {
+      // A claim saved or deleted on another page: nothing here changed.
+      const { url, canonical } = readPageIdentity(pageDocument());
+      if (!concernsPage(pageKeys, url, canonical)) return null;
       // Superseded by a newer refresh: that one paints. Any other failure is the answer.
       await refreshPage(true).catch((error: unknown) => {
         if (!(error instanceof Cancelled)) throw error;

@@ -38,12 +38,12 @@ export async function claimsForPage(db: FactmarkDb, url: string, canonical?: str
   return [...unique.values()].sort((a, b) => a.created - b.created);
 }
 
-export async function deleteClaim(db: FactmarkDb, id: string): Promise<boolean> {
+/** Deletes a claim; the claim it deleted (whose page must repaint), or undefined if there was none. */
+export async function deleteClaim(db: FactmarkDb, id: string): Promise<Claim | undefined> {
   return db.transaction('rw', db.claims, async () => {
     const existing = await db.claims.get(id);
-    if (!existing) return false;
-    await db.claims.delete(id);
-    return true;
+    if (existing) await db.claims.delete(id);
+    return existing;
   });
 }
 

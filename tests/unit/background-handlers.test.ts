@@ -7,6 +7,8 @@ import { makeDraft } from './support/claims';
 
 let db: FactmarkDb;
 let changes = 0;
+/** The page keys of each repaint request (undefined: every page). */
+let repainted: (string[] | undefined)[] = [];
 let rulesOpened = 0;
 let badges: [number, number][] = [];
 let frameReports: [number, unknown][] = [];
@@ -17,12 +19,16 @@ let n = 0;
 beforeEach(async () => {
   db = openDb(`factmark-handlers-${n++}`);
   changes = 0;
+  repainted = [];
   rulesOpened = 0;
   badges = [];
   frameReports = [];
   reportsAsked = [];
   handlers = makeHandlers(db, {
-    claimsChanged: () => changes++,
+    claimsChanged: (pageKeys) => {
+      changes++;
+      repainted.push(pageKeys);
+    },
     setBadge: (tab, count) => badges.push([tab, count]),
     frameReport: (tab, report) => frameReports.push([tab, report]),
     askFramesToReport: (tab) => reportsAsked.push(tab),
@@ -105,6 +111,25 @@ describe('background message handlers', () => {
       { tabId: 7, frameId: 0 },
     );
     expect(reportsAsked).toEqual([7]);
+  });
+
+  it('asks only the pages showing a saved or deleted claim to repaint: its page and its canonical page', async () => {
+    const payload = {
+      ...draft,
+      url: 'https://news.example/story?utm_source=x',
+      canonical: 'https://news.example/s/1',
+    };
+    const saved = await dispatch(handlers, { factmark: 1, type: 'claims/save', payload }, {});
+    if (!saved.ok) throw new Error(saved.error);
+    const { id } = saved.value as { id: string };
+    await dispatch(handlers, { factmark: 1, type: 'claims/delete', payload: { id } }, {});
+    expect(repainted).toEqual([
+      ['news.example/story', 'news.example/s/1'],
+      ['news.example/story', 'news.example/s/1'],
+    ]);
+    // Deleting it again changes nothing, so no page repaints.
+    await dispatch(handlers, { factmark: 1, type: 'claims/delete', payload: { id } }, {});
+    expect(repainted).toHaveLength(2);
   });
 
   it('returns the page’s claims and deletes one', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageKey, pageKeys } from '../../src/core/url/page-key';
+import { claimPageKeys, concernsPage, pageKey, pageKeys } from '../../src/core/url/page-key';
 import { isWebUrl } from '../../src/core/url/web-address';
 
 describe('pageKey', () => {
@@ -47,5 +47,25 @@ describe('isWebUrl', () => {
     expect(isWebUrl('javascript:alert(1)')).toBe(false);
     expect(isWebUrl('data:text/html,<b>x</b>')).toBe(false);
     expect(isWebUrl('ec.europa.eu')).toBe(false);
+  });
+});
+
+describe('which pages a claim change concerns', () => {
+  const keys = claimPageKeys({ pageKey: 'news.example/story', canonicalKey: 'news.example/s/1' });
+
+  it("names a claim's page and its canonical page", () => {
+    expect(keys).toEqual(['news.example/story', 'news.example/s/1']);
+    expect(claimPageKeys({ pageKey: 'news.example/story' })).toEqual(['news.example/story']);
+  });
+
+  it('concerns the page under either key, however its address is written, and no other page', () => {
+    expect(concernsPage(keys, 'http://www.news.example/story/?utm_source=feed#top')).toBe(true);
+    expect(concernsPage(keys, 'https://news.example/amp/story', 'https://news.example/s/1')).toBe(true);
+    expect(concernsPage(keys, 'https://news.example/other-story')).toBe(false);
+    expect(concernsPage(keys, 'https://elsewhere.example/story')).toBe(false);
+  });
+
+  it('concerns every page when no keys are given (rules, settings, lists changed)', () => {
+    expect(concernsPage(undefined, 'https://elsewhere.example/')).toBe(true);
   });
 });

@@ -78,3 +78,24 @@ export function pageKeys(url: string, canonical?: string): string[] {
   }
   return [...keys];
 }
+
+/** The page keys a claim is shown under: its page's, and its canonical page's when it has one. */
+export function claimPageKeys(claim: { pageKey: string; canonicalKey?: string }): string[] {
+  return claim.canonicalKey && claim.canonicalKey !== claim.pageKey
+    ? [claim.pageKey, claim.canonicalKey]
+    : [claim.pageKey];
+}
+
+/**
+ * Whether a change to the claims under `changed` keys concerns the page at `url` (and its
+ * canonical address): undefined means every page.
+ */
+export function concernsPage(
+  changed: readonly string[] | undefined,
+  url: string,
+  canonical?: string,
+): boolean {
+  if (changed === undefined) return true;
+  const own = pageKeys(url, canonical);
+  return changed.some((key) => own.includes(key));
+}
