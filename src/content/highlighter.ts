@@ -38,6 +38,8 @@ export class Highlighter {
 
   /** Painted entries by layer: saved claims, and corrections found by built-in checks. */
   private layers = new Map<Layer, Painted[]>();
+  private pulseHighlight: Highlight | undefined;
+  private disposed = false;
 
   /**
    * Replaces every entry painted in `layer` (saved claims by default) with `entries`. Only the
@@ -45,6 +47,7 @@ export class Highlighter {
    * change to one paragraph costs one delete and one add, and nothing piles up.
    */
   paint(entries: Painted[], layer: Layer = 'claims'): void {
+    if (this.disposed) return;
     const before = this.layers.get(layer) ?? [];
     const keep = new Set(entries.map((entry) => entry.range));
     const had = new Set(before.map((entry) => entry.range));
@@ -92,20 +95,34 @@ export class Highlighter {
     return this.painted.find((entry) => entry.id === id)?.range;
   }
 
+  /**
+   * Unregisters every highlight this painter registered, and paints nothing after. Only its own:
+   * a newer content script (the extension was updated) may have registered the same names.
+   */
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.pulseTimer);
+    for (const [paint, highlight] of this.highlights) unregister(highlightName(paint), highlight);
+    if (this.pulseHighlight) unregister(PULSE, this.pulseHighlight);
+    this.marks.dispose();
+    this.factChecks.dispose();
+  }
+
   /** Briefly emphasises one claim's highlight, so the reader sees where it is. */
   pulse(id: string, ms = 1600): void {
     const range = this.rangeOf(id);
-    if (!range) return;
+    if (!range || this.disposed) return;
     clearTimeout(this.pulseTimer);
     const pulse = new Highlight(range);
     pulse.priority = 1; // above the verdict colours
+    this.pulseHighlight = pulse;
     CSS.highlights.set(PULSE, pulse);
-    this.pulseTimer = setTimeout(() => CSS.highlights.delete(PULSE), ms);
+    this.pulseTimer = setTimeout(() => unregister(PULSE, pulse), ms);
   }
 
   /** Replaces the check-worthy sentence marks (their own highlight; claims paint over them). */
   paintMarks(ranges: Range[]): void {
-    this.marks.paint(ranges);
+    if (!this.disposed) this.marks.paint(ranges);
   }
 
   /** The check-worthy mark under a viewport point, if any. */
@@ -115,6 +132,7 @@ export class Highlighter {
 
   /** Replaces the fact-checked sentence marks (over check-worthy marks, under claims). */
   paintFactChecks(ranges: Range[]): void {
+    if (this.disposed) return;
     this.factChecks.paint(ranges);
   }
 
@@ -157,6 +175,7 @@ export class Highlighter {
 class SentenceLayer {
   private ranges: Range[] = [];
   private set = new Set<AbstractRange>();
+  private highlight: Highlight | undefined;
 
   constructor(
     private readonly name: string,
@@ -166,10 +185,16 @@ class SentenceLayer {
   paint(ranges: Range[]): void {
     this.ranges = ranges;
     this.set = new Set(ranges);
-    if (ranges.length === 0) return void CSS.highlights.delete(this.name);
+    if (ranges.length === 0) return void this.dispose();
     const highlight = new Highlight(...ranges);
     highlight.priority = this.priority;
+    this.highlight = highlight;
     CSS.highlights.set(this.name, highlight);
+  }
+
+  dispose(): void {
+    if (this.highlight) unregister(this.name, this.highlight);
+    this.highlight = undefined;
   }
 
   at(x: number, y: number): Range | undefined {
@@ -188,6 +213,11 @@ class SentenceLayer {
       (range) => range.isPointInRange(caret.node, caret.offset) && hitsRect(range, x, y),
     );
   }
+}
+
+/** Removes `name` from the page's registry if it still holds `highlight` (and not a newer script's). */
+function unregister(name: string, highlight: Highlight): void {
+  if (CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
 }
 
 function caretAt(x: number, y: number): { node: Node; offset: number } | null {

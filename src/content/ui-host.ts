@@ -14,7 +14,8 @@ const HOST_STYLE: readonly [string, string][] = [
   ['display', 'block'],
 ];
 
-export function createUiHost(css: string): { host: HTMLElement; root: ShadowRoot } {
+/** The host, in the page until `signal` aborts (the content script's session ended). */
+export function createUiHost(css: string, signal: AbortSignal): { host: HTMLElement; root: ShadowRoot } {
   // Made in an inert document, which has no custom element registry: a page that defines
   // <factmark-ui> itself cannot run its constructor here, attach a shadow root first, forbid
   // ours (disabledFeatures) or reach ours through ElementInternals.shadowRoot.
@@ -25,7 +26,8 @@ export function createUiHost(css: string): { host: HTMLElement; root: ShadowRoot
   const root = host.attachShadow({ mode: 'closed' });
   document.documentElement.append(host);
   adoptStyles(root, css);
-  keepAttached(host);
+  keepAttached(host, signal);
+  signal.addEventListener('abort', () => host.remove(), { once: true });
   return { host, root };
 }
 
@@ -37,7 +39,7 @@ const MAX_REATTACH = 20;
  * removes what it did not make), so the card and flag button keep working. Bounded, so a page
  * that removes it every time cannot keep both sides busy forever.
  */
-function keepAttached(host: HTMLElement): void {
+function keepAttached(host: HTMLElement, signal: AbortSignal): void {
   let left = MAX_REATTACH;
   const observer = new MutationObserver(() => {
     const html = document.documentElement;
@@ -57,6 +59,7 @@ function keepAttached(host: HTMLElement): void {
     observer.observe(document.documentElement, { childList: true });
   };
   watch();
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }
 
 /**

@@ -149,3 +149,9 @@ export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string 
     })
     .join('; ');
 }
+
+/** The draft that saves new `fields` over a saved claim: same id, page and anchor. */
+export function editDraft(claim: Claim, fields: ClaimFields): ClaimDraft {
+  const { id, url, canonical, title, quote, position } = claim;
+  return { id, url, ...(canonical ? { canonical } : {}), title, quote, position, ...fields };
+}

@@ -3,6 +3,7 @@
 // reader's phrase rules (rules-view.tsx).
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { editDraft } from '../core/claim-schema';
 import type { DetectionSettings } from '../core/detect/detection-settings';
 import type { Claim, ClaimFields } from '../core/model';
 import type { DetectionStatus, PageStatus } from '../messages';
@@ -100,16 +101,7 @@ function PageView() {
   const count = status.claims.length;
 
   async function save(claim: Claim, fields: ClaimFields) {
-    const { id, url, canonical, title, quote, position } = claim;
-    await request('claims/save', {
-      id,
-      url,
-      ...(canonical ? { canonical } : {}),
-      title,
-      quote,
-      position,
-      ...fields,
-    });
+    await request('claims/save', editDraft(claim, fields));
     setEditing(null);
     await askTab(tabId, 'tab/refresh', {}).catch(() => undefined);
     await refresh();

@@ -3,6 +3,7 @@
 // Single edits and deletes go through the background (which tells tabs to repaint); bulk writes
 // go straight to the database in one transaction, then `claims/changed` tells the tabs.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { editDraft } from '../core/claim-schema';
 import type { Claim, ClaimFields } from '../core/model';
 import { parseQuery } from '../core/search/query';
 import type { SearchIndex } from '../core/search/search-index';
@@ -153,16 +154,7 @@ export function ReviewApp({ db }: { db: FactmarkDb }) {
   }
 
   async function save(claim: Claim, fields: ClaimFields) {
-    const { id, url, canonical, title, quote, position } = claim;
-    await request('claims/save', {
-      id,
-      url,
-      ...(canonical ? { canonical } : {}),
-      title,
-      quote,
-      position,
-      ...fields,
-    });
+    await request('claims/save', editDraft(claim, fields));
     setToast({ kind: 'info', text: 'Saved.' });
   }
 

@@ -85,6 +85,8 @@ export interface LaunchOptions {
   extensionDir?: string | null;
   /** Default true. */
   headless?: boolean;
+  /** Chromium only: more command-line switches. */
+  chromiumArgs?: readonly string[];
 }
 
 export interface Point {
@@ -382,6 +384,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
   ];
   if (process.getuid?.() === 0) args.unshift('--no-sandbox');
   if (ext) args.push(`--disable-extensions-except=${ext}`, `--load-extension=${ext}`);
+  args.push(...(options.chromiumArgs ?? []));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
