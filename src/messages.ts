@@ -52,6 +52,8 @@ export const RELATED_LIMIT = 1_000;
 
 /** The most sentences one page sends to be matched, and the longest sentence. */
 export const FACTCHECK_MATCH_LIMITS = { sentences: 5_000, chars: 2_000 } as const;
+/** What one page sends to be scored for check-worthiness: the same bounds. */
+export const DETECT_LIMITS = FACTCHECK_MATCH_LIMITS;
 const factCheckId = v.pipe(
   v.string(),
   v.minLength(3),
@@ -291,6 +293,22 @@ export const REQUESTS = {
     answer: answer<{ deleted: boolean }>('whether there was such a list'),
     from: 'extension',
     effect: 'write',
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  },
+  /**
+   * The article body's sentences, in order, scored for check-worthiness by the model, which lives
+   * in the background: no page parses or compiles it. Scores are probabilities, one a sentence.
+   */
+  'detect/score': {
+    payload: v.strictObject({
+      sentences: v.pipe(
+        v.array(v.pipe(v.string(), v.maxLength(DETECT_LIMITS.chars))),
+        v.maxLength(DETECT_LIMITS.sentences),
+      ),
+    }),
+    answer: answer<{ scores: number[] }>('one check-worthiness score a sentence, in order'),
+    from: 'content',
+    effect: 'read',
     timeoutMs: REQUEST_TIMEOUT_MS,
   },
   // Known fact-checks (src/background/factcheck-handlers.ts). Feeds themselves are changed by

@@ -3,6 +3,7 @@
 // Kept free of browser APIs (side effects come in through `Effects`) so it is tested in Node.
 import * as v from 'valibot';
 import { describeIssues } from '../core/claim-schema';
+import { scoreSentences } from '../core/detect/score';
 import { compileRules, encodeRules } from '../core/match';
 import { claimPageKeys } from '../core/url/page-key';
 import { claimsForPage, deleteClaim, markSeen, saveClaim } from '../db/claims';
@@ -117,6 +118,8 @@ export function makeHandlers(db: FactmarkDb, effects: Effects): { [K in RequestT
     // Only the reporting tab anchored anything, and it has painted already: no repaint needed.
     'claims/seen': async ({ found, missing }) => ({ updated: await markSeen(db, found, missing) }),
     'settings/get': async ({ host }) => detectionSettings(db, host),
+    // The model is compiled once per background life, not once per page.
+    'detect/score': async ({ sentences }) => ({ scores: scoreSentences(sentences) }),
     // Tabs repaint on 'tab/refresh', which also makes them read their settings again.
     'settings/set': async (change) => {
       const settings = await updateDetectionSettings(db, change);

@@ -1,36 +1,20 @@
 // Marks the sentences of the article body most worth checking: takes the body's sentences (the
 // refresh's one read, shared with fact-check matching: article-body.ts), asks whether the detector
-// knows the page's language, scores the sentences in short time slices (the page stays responsive:
-// no slice runs longer than about SLICE_MS), keeps the best few — at most MAX_PER_SCREEN per
-// viewport height — and paints them as one `factmark-checkworthy` highlight.
+// knows the page's language, has them scored in the background (the model lives there: no page
+// parses or compiles it), keeps the best few — at most MAX_PER_SCREEN per viewport height — and
+// paints them as one `factmark-checkworthy` highlight.
 // Not a verdict and not a claim: nothing is stored; the reader may flag a mark as a claim.
-import {
-  DEFAULT_MODEL,
-  explain,
-  isSupportedLanguage,
-  type Sensitivity,
-  scoreLogits,
-  selectClaims,
-} from '../core/detect';
-import type { DetectionStatus } from '../messages';
+import { isSupportedLanguage } from '../core/detect/language';
+import { explain } from '../core/detect/reasons';
+import { type Sensitivity, selectClaims } from '../core/detect/selection';
+import { DETECT_LIMITS, type DetectionStatus } from '../messages';
 import type { ArticleText } from './article-body';
 import type { Highlighter } from './highlighter';
 
-/** The longest a slice of scoring aims to run before handing the thread back to the page. */
+/** The longest a slice of page work aims to run before handing the thread back to the page. */
 const SLICE_MS = 6;
 /** At most this many marks in any stretch of the page one viewport high. */
 const MAX_PER_SCREEN = 3;
-
-/** How a scoring run went: how many slices, the longest one, and the one-off first call. */
-export interface SliceStats {
-  slices: number;
-  /** Longest single slice, ms. */
-  longestMs: number;
-  /** Sum of the slices, ms (the time the page's thread was busy scoring). */
-  busyMs: number;
-  /** The first call into the detector (compiles the model), ms. */
-  firstCallMs: number;
-}
 
 /** Waits for the next chance to run and answers how many ms that slice may take. */
 export type NextSlice = () => Promise<number>;
@@ -48,69 +32,15 @@ export const nextSlice: NextSlice = () =>
       )
     : new Promise((resolve) => setTimeout(() => resolve(SLICE_MS), 0));
 
-const POSITION_WEIGHT = DEFAULT_MODEL.dense.weights[DEFAULT_MODEL.dense.names.indexOf('position')] ?? 0;
+/** Scores a document's sentences (the background's `detect/score`). */
+export type ScoreSentences = (sentences: string[]) => Promise<number[]>;
 
 /**
- * The detector's scores (as `scoreSentences` gives them) for a whole document, computed a chunk
- * of sentences at a time across slices. Each chunk is scored with one sentence of context on each
- * side, so its neighbour features are the document's own; only the position feature differs,
- * and is corrected. Answers null when `cancelled()` turns true between slices.
+ * What one page sends to be scored: its first sentences within the message's bounds, each cut at
+ * its character bound. Sentences past the bound are not scored (and so never marked).
  */
-export async function scoreInSlices(
-  sentences: readonly string[],
-  next: NextSlice = nextSlice,
-  cancelled: () => boolean = () => false,
-): Promise<{ scores: number[]; stats: SliceStats } | null> {
-  const n = sentences.length;
-  const logits = new Array<number>(n).fill(0);
-  const stats: SliceStats = { slices: 0, longestMs: 0, busyMs: 0, firstCallMs: 0 };
-  let done = 0;
-  /** ms per sentence, as last measured (a cautious first guess: the first chunk is cold). */
-  let cost = 0.5;
-  let first = true;
-  /** Chunks grow at most twofold, so a misjudged cost (cold code) cannot overrun a slice by much. */
-  let size = 4;
-  while (done < n) {
-    const budget = await next();
-    if (cancelled()) return null;
-    const t0 = performance.now();
-    if (first) {
-      // The first call compiles the model: a slice of its own, with one sentence.
-      scoreLogits(sentences.slice(0, 1));
-      first = false;
-      stats.firstCallMs = performance.now() - t0;
-    } else {
-      do {
-        const left = budget - (performance.now() - t0);
-        size = Math.max(1, Math.min(n - done, Math.floor((left * 0.6) / cost) - 2, size * 2, 400));
-        const c0 = performance.now();
-        scoreChunk(sentences, done, done + size, logits);
-        cost = Math.max(0.002, (performance.now() - c0) / (size + 2));
-        done += size;
-      } while (done < n && performance.now() - t0 + cost * 8 < budget);
-    }
-    const took = performance.now() - t0;
-    stats.slices++;
-    stats.busyMs += took;
-    stats.longestMs = Math.max(stats.longestMs, took);
-  }
-  const scores = logits.map((z, i) => ((sentences[i] ?? '').trim() === '' ? 0 : 1 / (1 + Math.exp(-z))));
-  return { scores, stats };
-}
-
-/** Logits of sentences [from, to) of the document, into `out`. */
-function scoreChunk(sentences: readonly string[], from: number, to: number, out: number[]): void {
-  const n = sentences.length;
-  const lo = Math.max(0, from - 1);
-  const hi = Math.min(n, to + 1);
-  const z = scoreLogits(sentences.slice(lo, hi));
-  const m = hi - lo;
-  for (let i = from; i < to; i++) {
-    const j = i - lo;
-    const local = m > 1 ? j / (m - 1) : 0;
-    const global = n > 1 ? i / (n - 1) : 0;
-    out[i] = (z[j] ?? 0) + POSITION_WEIGHT * (global - local);
-  }
+export function scoringRequest(texts: readonly string[]): string[] {
+  return texts.slice(0, DETECT_LIMITS.sentences).map((text) => text.slice(0, DETECT_LIMITS.chars));
 }
 
 /** What a mark offers on hover: the sentence and why it may be worth checking. */
@@ -136,12 +66,11 @@ export class CheckWorthy {
   private current: DetectionStatus = { kind: 'working' };
   private marks: Mark[] = [];
   private cache: { key: string; scores: number[] } | null = null;
-  /** Timings of the last scoring run. */
-  lastStats: SliceStats | null = null;
 
   constructor(
     private readonly highlighter: Highlighter,
     private readonly prefs: () => Promise<DetectionPrefs>,
+    private readonly score: ScoreSentences,
   ) {}
 
   status(): DetectionStatus {
@@ -169,10 +98,8 @@ export class CheckWorthy {
     const key = texts.join('\n');
     let scores = this.cache?.key === key ? this.cache.scores : null;
     if (!scores) {
-      const scored = await scoreInSlices(texts, nextSlice, stale);
-      if (!scored) return;
-      scores = scored.scores;
-      this.lastStats = scored.stats;
+      scores = await this.score(scoringRequest(texts));
+      if (stale()) return;
       this.cache = { key, scores };
     }
 

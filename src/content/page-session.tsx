@@ -75,7 +75,11 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
   // Check-worthy sentence marks, by the settings for this site (read again on every refresh).
   // Settings are read once per refresh and shared by detection and built-in corrections.
   let settings = request('settings/get', { host: pageHost });
-  const checkworthy = new CheckWorthy(highlighter, () => settings);
+  const checkworthy = new CheckWorthy(
+    highlighter,
+    () => settings,
+    async (sentences) => (await request('detect/score', { sentences })).scores,
+  );
   // Sentences fact-checked before (subscribed feeds): whatever the language or detection switch.
   const factChecks = new PageFactChecks(highlighter, () => readPageIdentity(pageDocument()).url, request);
   const corrections = new PageCorrections(highlighter, () => live.current);

@@ -1,8 +1,9 @@
 // Settings kept in the extension's database: check-worthy claim detection — a global switch, a
 // per-site switch (by host name) and a sensitivity — and the built-in corrections switch. Values are checked when read, so a
 // bad or missing row falls back to its default. Only the background and extension pages call this.
-import type { Sensitivity } from '../core/detect';
+
 import type { DetectionSettings } from '../core/detect/detection-settings';
+import type { Sensitivity } from '../core/detect/selection';
 import type { FactmarkDb, SettingRow } from './schema';
 
 /** A partial update: any of the global switch, the sensitivity, and one site's switch (null: follow the global one). */

@@ -1,43 +1,87 @@
-import { describe, expect, it } from 'vitest';
+// Check-worthy sentences are scored in the background, where the model lives; the page only sends
+// its article's sentences and chooses marks from the scores. Specified here: the background's
+// `detect/score` gives the detector's own scores for the whole document; what a page sends stays
+// within the message's bounds; the page's language gate needs no model and agrees with it; the
+// built content script holds no part of the model; and marks keep their room on screen.
+import 'fake-indexeddb/auto';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadDebates } from '../../scripts/train-claims';
-import { roomFor, scoreInSlices } from '../../src/content/checkworthy';
-import { scoreSentences, selectClaims } from '../../src/core/detect';
+import { dispatch, makeHandlers } from '../../src/background/handlers';
+import { roomFor, scoringRequest } from '../../src/content/checkworthy';
+import { DEFAULT_MODEL, SUPPORTED_LANGUAGES, scoreSentences, selectClaims } from '../../src/core/detect';
+import { openDb } from '../../src/db/schema';
+import { DETECT_LIMITS } from '../../src/messages';
+import { NO_EFFECTS } from './support/no-effects';
 
 const debates = loadDebates().slice(0, 3);
+const db = openDb('factmark-checkworthy-scoring');
+const handlers = makeHandlers(db, NO_EFFECTS);
+afterAll(() => db.delete());
 
-describe('scoreInSlices', () => {
-  for (const budget of [0.01, 2, 8]) {
-    it(`gives the detector's own scores and picks, however small the slices (${budget} ms)`, async () => {
-      for (const { sentences } of debates) {
-        const sliced = await scoreInSlices(sentences, async () => budget);
-        const whole = scoreSentences(sentences);
-        expect(sliced).not.toBeNull();
-        const scores = sliced!.scores;
-        expect(scores).toHaveLength(whole.length);
-        for (let i = 0; i < whole.length; i++) expect(scores[i]).toBeCloseTo(whole[i]!, 12);
-        expect(selectClaims(scores, 'more')).toEqual(selectClaims(whole, 'more'));
-        expect(sliced!.stats.slices).toBeGreaterThan(1);
-      }
-    });
-  }
-
-  it('scores a one-sentence document and an empty one', async () => {
-    expect((await scoreInSlices(['Taxes rose 5% in 2015.'], async () => 8))!.scores).toEqual(
-      scoreSentences(['Taxes rose 5% in 2015.']),
-    );
-    expect((await scoreInSlices([], async () => 8))!.scores).toEqual([]);
+describe('scoring in the background', () => {
+  it("answers the detector's own scores for a whole document, and the same marks", async () => {
+    for (const { sentences } of debates) {
+      const payload = { sentences: scoringRequest(sentences) };
+      const reply = await dispatch(
+        handlers,
+        { factmark: 1, type: 'detect/score', payload },
+        { context: 'content' },
+      );
+      if (!reply.ok) throw new Error(reply.error);
+      const { scores } = reply.value as { scores: number[] };
+      expect(scores).toEqual(scoreSentences(sentences));
+      expect(selectClaims(scores, 'more')).toEqual(selectClaims(scoreSentences(sentences), 'more'));
+    }
   });
 
-  it('stops when cancelled between slices', async () => {
-    let slices = 0;
-    const sentences = debates[0]!.sentences;
-    expect(
-      await scoreInSlices(
-        sentences,
-        async () => 0.01,
-        () => ++slices > 3,
-      ),
-    ).toBeNull();
+  it('scores a one-sentence document and an empty one', async () => {
+    for (const sentences of [['Taxes rose 5% in 2015.'], []]) {
+      const reply = await dispatch(
+        handlers,
+        { factmark: 1, type: 'detect/score', payload: { sentences } },
+        {},
+      );
+      expect(reply).toEqual({ ok: true, value: { scores: scoreSentences(sentences) } });
+    }
+  });
+
+  it("refuses more than the message's bounds, and a page sends only what fits", async () => {
+    const many = Array.from(
+      { length: DETECT_LIMITS.sentences + 10 },
+      (_, i) => `Sentence ${i} says ${'x'.repeat(i % 3 === 0 ? DETECT_LIMITS.chars + 5 : 10)}.`,
+    );
+    const refused = await dispatch(
+      handlers,
+      { factmark: 1, type: 'detect/score', payload: { sentences: many } },
+      {},
+    );
+    expect(refused.ok).toBe(false);
+    const sent = scoringRequest(many);
+    expect(sent).toHaveLength(DETECT_LIMITS.sentences);
+    expect(Math.max(...sent.map((s) => s.length))).toBe(DETECT_LIMITS.chars);
+    const reply = await dispatch(
+      handlers,
+      { factmark: 1, type: 'detect/score', payload: { sentences: sent } },
+      {},
+    );
+    expect(reply.ok).toBe(true);
+  });
+});
+
+describe('the page side of detection', () => {
+  it("asks for the model's own language without loading the model", () => {
+    expect(SUPPORTED_LANGUAGES).toContain(DEFAULT_MODEL.language);
+  });
+
+  const contentScript = fileURLToPath(new URL('../../extension/content.js', import.meta.url));
+  it.skipIf(!existsSync(contentScript))('ships no part of the model in the content script', () => {
+    const bundle = readFileSync(contentScript, 'utf8');
+    // Two-word terms exist only in the model's n-gram list.
+    const bigrams = DEFAULT_MODEL.ngrams.terms.filter((term) => term.includes(' ')).slice(0, 200);
+    expect(bigrams.length).toBeGreaterThan(50);
+    expect(bigrams.filter((term) => bundle.includes(JSON.stringify(term)))).toEqual([]);
   });
 });
 

@@ -127,6 +127,9 @@ const VALID: { [K in RequestType]: fc.Arbitrary<unknown> } = {
   'lists/refresh': fc.record({ id: listId }, { requiredKeys: [] }),
   'lists/set-enabled': fc.record({ id: listId, enabled: fc.boolean() }),
   'lists/delete': fc.record({ id: listId }),
+  'detect/score': fc.record({
+    sentences: fc.array(fc.string({ maxLength: 300 }), { maxLength: 40 }),
+  }),
   'factchecks/match': fc.record({
     url: webUrl,
     sentences: fc.array(
@@ -167,6 +170,10 @@ const ANSWERS: { [K in RequestType]: (value: unknown) => boolean } = {
   'lists/refresh': Array.isArray,
   'lists/set-enabled': (value) => typeof (value as { enabled?: unknown }).enabled === 'boolean',
   'lists/delete': (value) => typeof (value as { deleted?: unknown }).deleted === 'boolean',
+  'detect/score': (value) => {
+    const scores = (value as { scores?: unknown }).scores;
+    return Array.isArray(scores) && scores.every((s) => typeof s === 'number' && s >= 0 && s <= 1);
+  },
   'factchecks/match': (value) => Array.isArray((value as { marks?: unknown }).marks),
   'factchecks/dismiss': (value) => value === null,
   'factchecks/suggest': (value) => Array.isArray((value as { suggestions?: unknown }).suggestions),

@@ -1,6 +1,6 @@
 // Check-worthy claim detection's settings as they apply to one site: what the database keeps
 // (src/db/settings.ts) and the popup and content script receive.
-import type { Sensitivity } from './score';
+import type { Sensitivity } from './selection';
 
 /** Detection settings as they apply to one site. */
 export interface DetectionSettings {
