@@ -37,18 +37,12 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 import { sharedPath } from '../scripts/shared-dir.mjs';
+import { CHROMIUM_SWITCHES } from './chromium-switches.mjs';
+import { PAGES, PARTIAL } from './corpus-pages.mjs';
+import { mulberry32 } from './seeded-random.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = sharedPath('corpus', 'news');
-const SEED = join(ROOT, 'tests/fixtures/pages/seed-article.html');
-const ONLY = (process.env.BENCH_PAGES ?? '').split(',').filter(Boolean);
-const PAGES = [
-  ...readdirSync(CORPUS)
-    .filter((f) => f.endsWith('.html'))
-    .sort()
-    .map((f) => [f, join(CORPUS, f)]),
-  ['seed-article.html', SEED],
-].filter(([name]) => ONLY.length === 0 || ONLY.some((o) => name.includes(o)));
 const RULE_COUNTS = [10, 1_000, 10_000];
 const CLAIMS = 50;
 const EDITED = 10;
@@ -290,17 +284,6 @@ async function bundle(dir) {
 
 // ---- Deterministic rule phrases -----------------------------------------------------------------
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const RUN = /[\p{L}\p{N}]+(?:[ \u00a0][\p{L}\p{N}]+){1,3}/gu;
 const HAN = /\p{scx=Han}/u;
 
@@ -351,21 +334,11 @@ function serve() {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-const ARGS = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-];
-if (process.getuid?.() === 0) ARGS.unshift('--no-sandbox');
-
 async function launch() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ARGS,
+    args: CHROMIUM_SWITCHES,
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Outside hosts are blocked twice over: DNS above, and requests here.
@@ -717,7 +690,7 @@ async function main() {
     ...(r.rules === MARKJS_RULES ? { markjs_ms: r.markjs_ms ?? null } : {}),
   }));
   // A partial run (some pages, or no mark.js) must not replace a whole run's figures.
-  const partial = ONLY.length > 0 || !RUN_MARKJS;
+  const partial = PARTIAL || !RUN_MARKJS;
   await mkdir(join(ROOT, 'bench/results'), { recursive: true });
   if (!partial) await writeFile(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   await writeFile(
