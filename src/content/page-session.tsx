@@ -122,8 +122,14 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
   async function rescan(slicer: Slicer): Promise<void> {
     await claims.anchor(slicer);
     await corrections.scan(slicer);
-    // One read of the article body's sentences feeds both kinds of sentence marks.
-    const article = sharedArticle(document, live.current, nextSlice);
+    // One read of the article body's sentences feeds both kinds of sentence marks. It takes idle
+    // slices: work superseded (or a session ended) meanwhile sends nothing to be scored or matched.
+    const read = sharedArticle(document, live.current, nextSlice);
+    const article = async () => {
+      const text = await read();
+      slicer.check();
+      return text;
+    };
     await Promise.all([checkworthy.refresh(article), factChecks.refresh(article)]);
   }
 

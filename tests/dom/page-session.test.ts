@@ -1,0 +1,154 @@
+// A page session, in a real browser, with the background played by a stand-in for the extension
+// API (the messages it answers are the protocol's own shapes): the session paints the page's
+// saved claim, answers the popup's status request, and its end takes back everything it made —
+// highlights, the <factmark-ui> host, its message listener — whether dispose() is called or its
+// extension is gone (an orphaned script after an update ends at the page's next change).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+type Listener = (message: unknown, sender: { id?: string }) => Promise<unknown> | undefined;
+
+const fake = vi.hoisted(() => {
+  const listeners = new Set<Listener>();
+  const replies = new Map<string, (payload: unknown) => unknown>();
+  const sent: string[] = [];
+  const runtime = {
+    id: 'factmark-test',
+    sendMessage: async (message: { type: string; payload: unknown }) => {
+      sent.push(message.type);
+      const reply = replies.get(message.type);
+      return reply ? { ok: true, value: reply(message.payload) } : { ok: false, error: `no ${message.type}` };
+    },
+    onMessage: {
+      addListener: (listener: Listener) => listeners.add(listener),
+      removeListener: (listener: Listener) => listeners.delete(listener),
+    },
+  };
+  return { listeners, replies, sent, browser: { runtime } };
+});
+// The polyfill is CommonJS, and Vite hands a CommonJS module's default import the whole module
+// object: the stand-in is both that object and its default export.
+vi.mock('webextension-polyfill', () => ({ default: fake.browser, ...fake.browser }));
+
+import { startPageSession } from '../../src/content/page-session';
+import { compileRules, encodeRules } from '../../src/core/match';
+import type { Claim } from '../../src/core/model';
+
+const QUOTE = 'approved the budget by nine votes to two';
+
+function savedClaim(): Claim {
+  return {
+    id: '00000000-0000-4000-8000-000000000001',
+    url: location.href,
+    title: document.title,
+    pageKey: 'test',
+    quote: { type: 'TextQuoteSelector', exact: QUOTE, prefix: 'The council ', suffix: ', after' },
+    position: { type: 'TextPositionSelector', start: 12, end: 12 + QUOTE.length },
+    verdict: 'false',
+    correction: 'Seven votes to four.',
+    note: '',
+    sources: [],
+    tags: [],
+    created: 0,
+    updated: 0,
+  };
+}
+
+/** The texts under Factmark's highlights in this page, by highlight name. */
+function painted(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [name, highlight] of CSS.highlights)
+    if (name.startsWith('factmark-')) out[name] = [...highlight].map((range) => range.toString());
+  return out;
+}
+
+const uiHosts = () => document.querySelectorAll('factmark-ui').length;
+
+/** The extension as a content script sees it: `chrome.runtime.id` is set while it runs. */
+const extension = globalThis as { chrome?: { runtime?: { id?: string } } };
+
+beforeEach(() => {
+  Object.defineProperty(globalThis, 'chrome', {
+    value: { runtime: { id: fake.browser.runtime.id } },
+    configurable: true,
+    writable: true,
+  });
+  document.body.innerHTML = `<article><h1>Council budget</h1>
+    <p>The council ${QUOTE}, after a long debate.</p><p>The mayor spoke.</p></article>`;
+  fake.replies.set('claims/for-page', () => [savedClaim()]);
+  fake.replies.set('rules/for-page', () => ({
+    ids: [],
+    verdicts: [],
+    compiled: encodeRules(compileRules([])),
+  }));
+  fake.replies.set('settings/get', () => ({
+    enabled: false,
+    global: false,
+    site: null,
+    sensitivity: 'fewer',
+    builtIn: true,
+  }));
+  fake.replies.set('factchecks/match', () => ({ marks: [] }));
+  fake.replies.set('claims/seen', () => ({ updated: 0 }));
+  fake.replies.set('page/report', () => null);
+  fake.replies.set('page/frames-report', () => null);
+});
+
+afterEach(() => {
+  fake.listeners.clear();
+  fake.sent.length = 0;
+  document.body.replaceChildren();
+  CSS.highlights.clear();
+});
+
+describe('a page session', () => {
+  it("paints the page's saved claim and answers the popup's status request", async () => {
+    const session = startPageSession({ isTop: true, pageHost: location.hostname });
+    await vi.waitFor(() => expect(painted()['factmark-false']).toEqual([QUOTE]), { timeout: 10_000 });
+    expect(uiHosts()).toBe(1);
+    expect(fake.listeners.size).toBe(1);
+    const [listener] = fake.listeners;
+    const reply = (await listener!(
+      { factmark: 1, type: 'tab/status', payload: {} },
+      { id: fake.browser.runtime.id },
+    )) as {
+      ok: boolean;
+      value: { claims: { found: boolean }[] };
+    };
+    expect(reply.ok).toBe(true);
+    expect(reply.value.claims.map((c) => c.found)).toEqual([true]);
+    // A message from anyone else is not answered.
+    expect(
+      listener!({ factmark: 1, type: 'tab/status', payload: {} }, { id: 'someone-else' }),
+    ).toBeUndefined();
+    session.dispose();
+  });
+
+  it('on dispose() leaves no highlight, no UI host and no message listener, and is safe to call twice', async () => {
+    const session = startPageSession({ isTop: true, pageHost: location.hostname });
+    await vi.waitFor(() => expect(painted()['factmark-false']).toEqual([QUOTE]), { timeout: 10_000 });
+    session.dispose();
+    expect(session.signal.aborted).toBe(true);
+    expect(painted()).toEqual({});
+    expect(uiHosts()).toBe(0);
+    expect(fake.listeners.size).toBe(0);
+    session.dispose();
+    expect(uiHosts()).toBe(0);
+  });
+
+  it('ends by itself at the next page change once its extension is gone (reloaded or updated)', async () => {
+    const session = startPageSession({ isTop: true, pageHost: location.hostname });
+    await vi.waitFor(() => expect(painted()['factmark-false']).toEqual([QUOTE]), { timeout: 10_000 });
+    // The load's refresh has run to its end (matching the sentences is its last request).
+    await vi.waitFor(() => expect(fake.sent).toContain('factchecks/match'), { timeout: 10_000 });
+    extension.chrome = { runtime: {} }; // what an orphaned content script sees
+    const asked = fake.sent.length;
+    const more = document.createElement('p');
+    more.textContent = `Later: the council ${QUOTE}.`;
+    document.querySelector('article')!.append(more);
+    await vi.waitFor(() => expect(session.signal.aborted).toBe(true), { timeout: 10_000 });
+    expect(painted()).toEqual({});
+    expect(uiHosts()).toBe(0);
+    // It asked the background for nothing more: the change was not handled, the session ended.
+    expect(fake.sent.slice(asked)).toEqual([]);
+  });
+});
