@@ -75,7 +75,21 @@ function firefoxManifest(manifest) {
   };
 }
 
+/**
+ * The stylesheets made from src/: the design tokens and verdict badges every extension page links
+ * (design.css; the content script adopts the same text in its shadow root), and the highlight
+ * styles the manifest injects into web pages (content.css).
+ */
+async function writeStyles() {
+  const design = await Promise.all(
+    ['src/styles/tokens.css', 'src/styles/verdicts.css'].map((f) => readFile(f, 'utf8')),
+  );
+  await writeFile('extension/design.css', design.join('\n'));
+  await copyFile('src/content/highlights.css', 'extension/content.css');
+}
+
 async function copyStatic() {
+  await writeStyles();
   await copyFile('manifest.json', 'extension/manifest.json');
   await rm(FIREFOX_DIR, { recursive: true, force: true });
   await cp('extension', FIREFOX_DIR, {

@@ -1,6 +1,6 @@
 // Paints claims with the CSS Custom Highlight API: one Highlight per verdict, styled by
-// ::highlight() rules in content.css. The page's DOM is never touched. Also answers "which
-// claim is under this point" for hover and click.
+// ::highlight() rules in highlights.css (injected as content.css). The page's DOM is never
+// touched. Also answers "which claim is under this point" for hover and click.
 import type { Paint } from '../core/model';
 
 const highlightName = (paint: Paint) => `factmark-${paint}`;

@@ -19,6 +19,8 @@ import {
 import { concernsPage } from '../core/url/page-key';
 import { REVEAL_WAIT_MS, readTabRequest, type TabRequests, type TabRequestType } from '../messages';
 import { request } from '../request';
+import tokensCss from '../styles/tokens.css';
+import verdictsCss from '../styles/verdicts.css';
 import type { ClaimEditorResult } from '../ui/claim-editor';
 import { sharedArticle } from './article-body';
 import { CheckWorthy, nextSlice } from './checkworthy';
@@ -30,7 +32,7 @@ import { PageCorrections } from './page-corrections';
 import { PageFactChecks } from './page-factchecks';
 import { readPageIdentity } from './page-identity';
 import { PageUi, type UiActions } from './page-ui';
-import css from './page-ui.css';
+import pageUiCss from './page-ui.css';
 import { buttonPosition, selectedRange } from './selection';
 import { styleShadowRoot } from './shadow-styles';
 import { Cancelled, Slicer } from './slices';
@@ -163,7 +165,8 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
     return live.current;
   }
 
-  const { host, root } = createUiHost(css, signal);
+  // The same design tokens and verdict badges as the popup and the review page.
+  const { host, root } = createUiHost(`${tokensCss}\n${verdictsCss}\n${pageUiCss}`, signal);
 
   // The UI's state machine (src/core/page-ui/ui-state.ts): DOM events become UiEvents; what the
   // reducer returns is rendered, and its timer command applied.

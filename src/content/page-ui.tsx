@@ -230,15 +230,14 @@ function MarkCard({ state, actions }: { state: Extract<UiState, { kind: 'mark' }
       class="fm-card fm-mark-card"
       role="dialog"
       aria-label="Worth checking"
-      // page-ui.css predates this card: its two rules travel with it.
-      style={{ left: `${left}px`, top: `${top}px`, width: '280px' }}
+      style={{ left: `${left}px`, top: `${top}px` }}
       onMouseEnter={() => actions.hoverCard(true)}
       onMouseLeave={() => actions.hoverCard(false)}
       onKeyDown={(e) => {
         if (e.key === 'Escape') actions.close();
       }}
     >
-      <p class="fm-mark-why" style={{ margin: 0 }}>
+      <p class="fm-mark-why">
         <strong>Worth checking:</strong> {state.reasons.join(' · ')}
       </p>
       <div class="fm-actions">

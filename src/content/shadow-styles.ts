@@ -1,7 +1,8 @@
 // Highlights inside open shadow roots. The ranges are in the document's highlight registry like
 // any other, but ::highlight() rules, like all styles, do not cross into a shadow tree: the
-// extension's highlight styles (content.css) are added to each shadow root that has indexed text.
-import highlightCss from '../../extension/content.css';
+// extension's highlight styles (highlights.css, which the manifest injects into the page as
+// content.css) are added to each shadow root that has indexed text.
+import highlightCss from './highlights.css';
 
 const MARK = 'data-factmark-highlights';
 

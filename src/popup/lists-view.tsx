@@ -153,10 +153,8 @@ export function ListsView({ db, onChanged }: ListsViewProps = {}) {
       </h1>
       <form class="list-subscribe" onSubmit={subscribe} noValidate>
         <label for="list-url">Subscribe to a list by address</label>
-        {/* popup.css predates this form; its two layout rules travel with it. */}
-        <div class="list-subscribe-row" style={{ display: 'flex', gap: '6px' }}>
+        <div class="list-subscribe-row">
           <input
-            style={{ flex: '1', minWidth: '0' }}
             id="list-url"
             type="url"
             inputMode="url"

@@ -209,17 +209,6 @@ function AllNotesButton() {
     <button
       type="button"
       class="all-notes"
-      // popup.css predates this button; its few rules travel with it.
-      style={{
-        float: 'right',
-        marginLeft: '8px',
-        padding: '2px 10px',
-        border: '1px solid var(--accent)',
-        borderRadius: '4px',
-        background: 'transparent',
-        color: 'var(--accent)',
-        cursor: 'pointer',
-      }}
       title="Search, edit, export and import every saved note (Alt+Shift+R)"
       onClick={() => {
         void browser.runtime
