@@ -52,6 +52,9 @@ export const RELATED_LIMIT = 1_000;
 
 /** The most sentences one page sends to be matched, and the longest sentence. */
 export const FACTCHECK_MATCH_LIMITS = { sentences: 5_000, chars: 2_000 } as const;
+/** A change that makes every page check its text again, without re-indexing it (`tab/refresh`). */
+export const RECHECK_SCOPES = ['rules', 'settings'] as const;
+export type RecheckScope = (typeof RECHECK_SCOPES)[number];
 /** What one page sends to be scored for check-worthiness: the same bounds. */
 export const DETECT_LIMITS = FACTCHECK_MATCH_LIMITS;
 const factCheckId = v.pipe(
@@ -434,6 +437,11 @@ export const TAB_REQUESTS = {
       pageKeys: v.optional(
         v.pipe(v.array(v.pipe(v.string(), v.maxLength(4096))), v.minLength(1), v.maxLength(2)),
       ),
+      /**
+       * What changed when it was not a page's claims: the rules (and lists, fact-checks) or the
+       * settings. The page checks its text again without indexing it again or re-fetching claims.
+       */
+      scope: v.optional(v.picklist(RECHECK_SCOPES)),
     }),
     answer: answer<null>('nothing; the page is repainted if the change concerns it'),
   },

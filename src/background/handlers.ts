@@ -14,6 +14,7 @@ import { isQuotaError, STORAGE_FULL } from '../db/storage-errors';
 import {
   isRequestType,
   REQUESTS,
+  type RecheckScope,
   type Reply,
   type Requests,
   type RequestType,
@@ -54,6 +55,8 @@ export interface Effects {
    * page (rules, settings, lists, an extension page's own writes).
    */
   claimsChanged(pageKeys?: string[]): void;
+  /** Tell every page to check its text again for `scope` (rules or settings), without re-indexing. */
+  recheckPages(scope: RecheckScope): void;
   setBadge(tabId: number, count: number): void;
   /** Pass a same-origin frame's found claims on to its tab's top frame. */
   frameReport(tabId: number, report: TabRequests['tab/frame-report']['req']): void;
@@ -77,7 +80,7 @@ export function makeHandlers(db: FactmarkDb, effects: Effects): { [K in RequestT
   const rulesChanged = () => {
     forPage = null;
     factChecks.changed();
-    effects.claimsChanged();
+    effects.recheckPages('rules');
   };
   const compileForPage = async (): Promise<RulesForPage> => {
     const rules = await enabledRules(db);
@@ -123,7 +126,7 @@ export function makeHandlers(db: FactmarkDb, effects: Effects): { [K in RequestT
     // Tabs repaint on 'tab/refresh', which also makes them read their settings again.
     'settings/set': async (change) => {
       const settings = await updateDetectionSettings(db, change);
-      effects.claimsChanged();
+      effects.recheckPages('settings');
       return settings;
     },
     'rules/save': async (save) => {

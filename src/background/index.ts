@@ -33,6 +33,11 @@ const handlers = makeHandlers(db, {
       for (const tab of tabs) if (tab.id !== undefined) void sendToTab(tab.id, 'tab/refresh', payload);
     });
   },
+  recheckPages(scope) {
+    void browser.tabs.query({}).then((tabs) => {
+      for (const tab of tabs) if (tab.id !== undefined) void sendToTab(tab.id, 'tab/refresh', { scope });
+    });
+  },
   setBadge(tabId, count) {
     const text = count > 0 ? String(count) : '';
     void browser.action.setBadgeText({ tabId, text }).catch(() => undefined);

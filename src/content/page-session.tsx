@@ -17,7 +17,13 @@ import {
   uiReducer,
 } from '../core/page-ui/ui-state';
 import { concernsPage } from '../core/url/page-key';
-import { REVEAL_WAIT_MS, readTabRequest, type TabRequests, type TabRequestType } from '../messages';
+import {
+  REVEAL_WAIT_MS,
+  type RecheckScope,
+  readTabRequest,
+  type TabRequests,
+  type TabRequestType,
+} from '../messages';
 import { request } from '../request';
 import tokensCss from '../styles/tokens.css';
 import verdictsCss from '../styles/verdicts.css';
@@ -93,6 +99,8 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
   // everything; a text change supersedes only the re-scan of the change before it.
   let fullRun = 0;
   let changeRun = 0;
+  /** A full refresh has started and not finished: the page is not indexed and painted in full yet. */
+  let fullPending = false;
 
   /**
    * Everything painted, afresh: saved claims and rules (fetched again when asked; otherwise the
@@ -100,6 +108,7 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
    */
   async function refreshPage(fetchClaims: boolean): Promise<void> {
     const run = ++fullRun;
+    fullPending = true;
     const slicer = new Slicer(() => signal.aborted || run !== fullRun);
     settings = request('settings/get', { host: pageHost });
     if (fetchClaims) {
@@ -117,6 +126,28 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
     corrections.reset(builtIn);
     // Changes that came during the build were patched in; the full scan covers them.
     if (edits === null) return void refreshPage(false).catch(warn);
+    await rescan(slicer);
+    if (run === fullRun) fullPending = false;
+  }
+
+  /**
+   * The rules (or lists, fact-checks) or the settings changed: fetch what changed and check the
+   * text again, without indexing it again or fetching the claims. A full refresh still under way
+   * may have fetched before the change: it starts over instead.
+   */
+  async function recheck(scope: RecheckScope): Promise<void> {
+    if (fullPending) return refreshPage(true);
+    const run = ++changeRun;
+    const full = fullRun;
+    const slicer = new Slicer(() => signal.aborted || run !== changeRun || full !== fullRun);
+    settings = request('settings/get', { host: pageHost });
+    if (scope === 'rules') {
+      factChecks.forget();
+      await corrections.loadRules();
+    }
+    const { builtIn } = await settings;
+    slicer.check();
+    corrections.reset(builtIn);
     await rescan(slicer);
   }
 
@@ -362,14 +393,19 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
       openEditorOnSelection();
       return null;
     },
-    'tab/refresh': async ({ pageKeys }) => {
+    'tab/refresh': async ({ pageKeys, scope }) => {
+      const superseded = (error: unknown) => {
+        if (!(error instanceof Cancelled)) throw error;
+      };
+      if (scope) {
+        await recheck(scope).catch(superseded);
+        return null;
+      }
       // A claim saved or deleted on another page: nothing here changed.
       const { url, canonical } = readPageIdentity(pageDocument());
       if (!concernsPage(pageKeys, url, canonical)) return null;
       // Superseded by a newer refresh: that one paints. Any other failure is the answer.
-      await refreshPage(true).catch((error: unknown) => {
-        if (!(error instanceof Cancelled)) throw error;
-      });
+      await refreshPage(true).catch(superseded);
       dispatch({ type: 'claims-refreshed', claimById: (id) => claims.get(id) });
       return null;
     },

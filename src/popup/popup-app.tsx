@@ -100,11 +100,17 @@ function PageView() {
   const { tabId, status } = load;
   const count = status.claims.length;
 
+  // The background tells the page to repaint after a save or delete (only pages showing that
+  // claim); the popup updates its own list from the answer instead of asking the page again.
+  const showClaims = (claims: typeof status.claims) =>
+    setLoad({ kind: 'ready', tabId, status: { ...status, claims } });
+
   async function save(claim: Claim, fields: ClaimFields) {
-    await request('claims/save', editDraft(claim, fields));
+    const saved = await request('claims/save', editDraft(claim, fields));
     setEditing(null);
-    await askTab(tabId, 'tab/refresh', {}).catch(() => undefined);
-    await refresh();
+    showClaims(
+      status.claims.map((entry) => (entry.claim.id === saved.id ? { ...entry, claim: saved } : entry)),
+    );
   }
 
   async function remove(claim: Claim) {
@@ -112,8 +118,7 @@ function PageView() {
     try {
       await request('claims/delete', { id: claim.id });
       setConfirming(null);
-      await askTab(tabId, 'tab/refresh', {}).catch(() => undefined);
-      await refresh();
+      showClaims(status.claims.filter((entry) => entry.claim.id !== claim.id));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     }

@@ -135,6 +135,30 @@ describe('a page session', () => {
     expect(uiHosts()).toBe(0);
   });
 
+  it('checks the text again for a rule change without fetching the claims or indexing the page again', async () => {
+    const session = startPageSession({ isTop: true, pageHost: location.hostname });
+    await vi.waitFor(() => expect(painted()['factmark-false']).toEqual([QUOTE]), { timeout: 10_000 });
+    await vi.waitFor(() => expect(fake.sent).toContain('factchecks/match'), { timeout: 10_000 });
+    fake.replies.set('rules/for-page', () => ({
+      ids: ['rule-1'],
+      verdicts: ['misleading'],
+      compiled: encodeRules(compileRules([{ phrase: 'long debate' }])),
+    }));
+    const asked = fake.sent.length;
+    const [listener] = fake.listeners;
+    const reply = await listener!(
+      { factmark: 1, type: 'tab/refresh', payload: { scope: 'rules' } },
+      { id: fake.browser.runtime.id },
+    );
+    expect(reply).toEqual({ ok: true, value: null });
+    expect(painted()['factmark-misleading']).toEqual(['long debate']);
+    expect(painted()['factmark-false']).toEqual([QUOTE]);
+    const since = fake.sent.slice(asked);
+    expect(since).toContain('rules/for-page');
+    expect(since).not.toContain('claims/for-page');
+    session.dispose();
+  });
+
   it('ends by itself at the next page change once its extension is gone (reloaded or updated)', async () => {
     const session = startPageSession({ isTop: true, pageHost: location.hostname });
     await vi.waitFor(() => expect(painted()['factmark-false']).toEqual([QUOTE]), { timeout: 10_000 });

@@ -6,7 +6,10 @@ import { type FactmarkDb, openDb } from '../../src/db/schema';
 import { makeDraft } from './support/claims';
 
 let db: FactmarkDb;
+/** Every notice that makes tabs repaint or check their text again. */
 let changes = 0;
+/** The scope of each "check your text again" notice (rules, settings). */
+let rechecks: string[] = [];
 /** The page keys of each repaint request (undefined: every page). */
 let repainted: (string[] | undefined)[] = [];
 let rulesOpened = 0;
@@ -19,6 +22,7 @@ let n = 0;
 beforeEach(async () => {
   db = openDb(`factmark-handlers-${n++}`);
   changes = 0;
+  rechecks = [];
   repainted = [];
   rulesOpened = 0;
   badges = [];
@@ -28,6 +32,10 @@ beforeEach(async () => {
     claimsChanged: (pageKeys) => {
       changes++;
       repainted.push(pageKeys);
+    },
+    recheckPages: (scope) => {
+      changes++;
+      rechecks.push(scope);
     },
     setBadge: (tab, count) => badges.push([tab, count]),
     frameReport: (tab, report) => frameReports.push([tab, report]),
@@ -239,7 +247,9 @@ describe('settings messages', () => {
       ok: true,
       value: { enabled: false, global: true, site: false, sensitivity: 'more', builtIn: true },
     });
-    expect(changes).toBe(1);
+    // Tabs check their text again with the new settings; none re-indexes or re-fetches its claims.
+    expect(rechecks).toEqual(['settings']);
+    expect(repainted).toEqual([]);
   });
 
   it('reject unknown sensitivities, unknown fields, bad host names and a site switch without a host', async () => {
@@ -289,10 +299,11 @@ describe('rule messages', () => {
     return { ...value, compiled: decodeRules(value.compiled) };
   }
 
-  it('save a rule, switched on, and tell the tabs to repaint', async () => {
+  it('save a rule, switched on, and tell the tabs to check their text again for rules (no re-index)', async () => {
     const reply = await send('rules/save', rule);
     expect(reply).toMatchObject({ ok: true, value: { ...rule, listId: null, enabled: true } });
-    expect(changes).toBe(1);
+    expect(rechecks).toEqual(['rules']);
+    expect(repainted).toEqual([]);
   });
 
   it('reject a phrase too short, a bad source and unknown fields, saving nothing', async () => {

@@ -147,6 +147,7 @@ describe('what a content script may ask the background', () => {
       'claims/for-page',
       'claims/save',
       'claims/seen',
+      'detect/score',
       'factchecks/dismiss',
       'factchecks/match',
       'factchecks/suggest',

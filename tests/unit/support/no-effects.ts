@@ -3,6 +3,7 @@ import type { Effects } from '../../../src/background/handlers';
 
 export const NO_EFFECTS: Effects = {
   claimsChanged: () => {},
+  recheckPages: () => {},
   setBadge: () => {},
   frameReport: () => {},
   askFramesToReport: () => {},
