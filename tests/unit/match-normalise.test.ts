@@ -1,7 +1,9 @@
 // The folding normaliser: the page's text as rules see it, with every folded character mapped
 // back to the raw text the highlight must cover.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldsTo, normalise, normalisePhrase } from '../../src/core/match';
+import { fold } from '../../src/core/match/normalise';
 import { fixturePageText } from './support/page-text';
 
 /** The raw text a folded range stands for. */
@@ -69,6 +71,20 @@ describe('normalise', () => {
       const from = raw.slice(page.rawStart(i), page.rawEnd(i + 1));
       expect(normalisePhrase(from) || ' ').toBe(page.text[i]);
     }
+  });
+});
+
+describe('fold', () => {
+  it('folds any string exactly as the page text is folded, plain ASCII (its fast path) or not', () => {
+    const ascii = fc.string({ unit: fc.constantFrom(...'aZ \t\n\r\v\f-\'"09.,;\u0000\u001f\u007f') });
+    fc.assert(
+      fc.property(fc.oneof(ascii, fc.string({ unit: 'grapheme' })), fc.boolean(), (text, matchCase) => {
+        expect(fold(text, { matchCase })).toBe(normalise(text, { matchCase }).text);
+      }),
+      { numRuns: 2_000 },
+    );
+    expect(fold('Digital  Services\tAct')).toBe('digital services act');
+    expect(fold('Élysée')).toBe('elysee');
   });
 });
 

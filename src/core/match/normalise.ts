@@ -146,8 +146,18 @@ export function normalise(raw: string, opts: FoldOptions = {}): NormalisedText {
   return new NormalisedText(raw, decodeUnits(out, n), finalMap, matchCase);
 }
 
+/** Plain ASCII: every character folds to itself or its lower case, whitespace to one space. */
+const ASCII_ONLY = /^[^\u0080-\uffff]*$/;
+const ASCII_SPACE_RUN = /[\t\n\v\f\r ]+/g;
+
 /** A string folded the same way as page text (no map): for short strings such as phrases. */
 export function fold(text: string, opts: FoldOptions = {}): string {
+  // Most phrases and words are plain ASCII: folded without the offset map and its two typed
+  // arrays, which made the acronym table's first lookup cost every page load milliseconds.
+  if (ASCII_ONLY.test(text)) {
+    const spaced = text.replace(ASCII_SPACE_RUN, ' ');
+    return opts.matchCase === true ? spaced : spaced.toLowerCase();
+  }
   return normalise(text, opts).text;
 }
 
