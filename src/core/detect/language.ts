@@ -29,10 +29,8 @@ export function isSupportedLanguage(textOrLang: string): boolean {
 
 /** Whether a text sample reads as English: enough letters are Latin, enough words are English function words. */
 export function looksEnglish(text: string): boolean {
-  const letters = text.match(/\p{L}/gu) ?? [];
-  if (letters.length === 0) return false;
-  const latin = letters.filter((ch) => /[A-Za-z]/.test(ch)).length;
-  if (latin / letters.length < 0.9) return false;
+  const share = latinShare(text);
+  if (share === null || share < 0.9) return false;
   const words = text.toLowerCase().match(/[a-z]+(?:'[a-z]+)?/g) ?? [];
   if (words.length === 0) return false;
   let hits = 0;
@@ -50,3 +48,27 @@ const ENGLISH_WORDS = new Set(
     "says while where i you his me us new year years percent million don't it's"
   ).split(' '),
 );
+
+const LETTER = /\p{L}/u;
+
+/**
+ * The share of a text's letters (code points) that are A–Z or a–z; null when it has none. Counted
+ * in one pass: ASCII by its code, the rest by the Unicode property (collecting every letter as a
+ * string cost a page load milliseconds on a long article).
+ */
+export function latinShare(text: string): number | null {
+  let letters = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) {
+      letters++;
+      latin++;
+    } else if (code >= 0x80) {
+      const point = text.codePointAt(i) ?? code;
+      if (point > 0xffff) i++;
+      if (LETTER.test(String.fromCodePoint(point))) letters++;
+    }
+  }
+  return letters === 0 ? null : latin / letters;
+}
