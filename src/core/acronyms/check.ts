@@ -242,27 +242,40 @@ function containsRun(words: readonly string[], run: readonly string[]): boolean 
 
 // ---- The table, indexed -----------------------------------------------------------------------
 
-const LOOKUPS = new WeakMap<readonly AcronymEntry[], Map<string, Known>>();
+const LOOKUPS = new WeakMap<readonly AcronymEntry[], Map<string, AcronymEntry>>();
+const KNOWN = new WeakMap<AcronymEntry, Known>();
 
-function lookupFor(table: readonly AcronymEntry[]): Map<string, Known> {
+/**
+ * The table by acronym (as written, and upper-cased). Only the acronyms: an entry's names are
+ * folded into words when a page first brackets that acronym (knownFor), not on every page load.
+ */
+function lookupFor(table: readonly AcronymEntry[]): Map<string, AcronymEntry> {
   let lookup = LOOKUPS.get(table);
   if (lookup) return lookup;
   lookup = new Map();
   for (const entry of table) {
-    const names = [entry.name, ...(entry.aliases ?? [])].map((name) => ({
-      name,
-      words: [...name.matchAll(WORD)].flatMap((match) => foldWords(match[0])),
-    }));
-    const longest = Math.max(...names.map(({ name }) => [...name.matchAll(WORD)].length));
-    const known: Known = { entry, names, longest };
-    lookup.set(entry.acronym, known);
-    lookup.set(entry.acronym.toUpperCase(), known);
+    lookup.set(entry.acronym, entry);
+    lookup.set(entry.acronym.toUpperCase(), entry);
   }
   LOOKUPS.set(table, lookup);
   return lookup;
 }
 
-/** The table's entry for an acronym as written: exact, all capitals, or a plural ("DSAs"). */
-function knownAcronym(lookup: Map<string, Known>, written: string): Known | undefined {
-  return lookup.get(written) ?? (written.endsWith('s') ? lookup.get(written.slice(0, -1)) : undefined);
+/** An entry's names as folded content words, made once. */
+function knownFor(entry: AcronymEntry): Known {
+  let known = KNOWN.get(entry);
+  if (known) return known;
+  const names = [entry.name, ...(entry.aliases ?? [])].map((name) => ({
+    name,
+    words: [...name.matchAll(WORD)].flatMap((match) => foldWords(match[0])),
+  }));
+  const longest = Math.max(...names.map(({ name }) => [...name.matchAll(WORD)].length));
+  known = { entry, names, longest };
+  KNOWN.set(entry, known);
+  return known;
+}
+
+function knownAcronym(lookup: Map<string, AcronymEntry>, written: string): Known | undefined {
+  const entry = lookup.get(written) ?? (written.endsWith('s') ? lookup.get(written.slice(0, -1)) : undefined);
+  return entry && knownFor(entry);
 }
