@@ -24,19 +24,21 @@ function sendToTab<K extends TabRequestType>(
   return browser.tabs.sendMessage(tabId, envelope, to).catch(() => undefined);
 }
 
+/** Sends `tab/refresh` to every frame of every tab; each decides what, if anything, to do. */
+function refreshEveryTab(payload: TabRequests['tab/refresh']['req']): void {
+  void browser.tabs.query({}).then((tabs) => {
+    for (const tab of tabs) if (tab.id !== undefined) void sendToTab(tab.id, 'tab/refresh', payload);
+  });
+}
+
 const handlers = makeHandlers(db, {
   claimsChanged(pageKeys) {
     // Every tab is told; each frame compares the keys with its own page (a frame's address is not
     // the tab's, and a page's canonical address is known only to the page).
-    const payload = pageKeys ? { pageKeys } : {};
-    void browser.tabs.query({}).then((tabs) => {
-      for (const tab of tabs) if (tab.id !== undefined) void sendToTab(tab.id, 'tab/refresh', payload);
-    });
+    refreshEveryTab(pageKeys ? { pageKeys } : {});
   },
   recheckPages(scope) {
-    void browser.tabs.query({}).then((tabs) => {
-      for (const tab of tabs) if (tab.id !== undefined) void sendToTab(tab.id, 'tab/refresh', { scope });
-    });
+    refreshEveryTab({ scope });
   },
   setBadge(tabId, count) {
     const text = count > 0 ? String(count) : '';

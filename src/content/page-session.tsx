@@ -7,6 +7,7 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { describeRange } from '../core/anchor';
 import { editDraft } from '../core/claim-schema';
+import type { DetectionSettings } from '../core/detect/detection-settings';
 import type { Claim, ClaimFields } from '../core/model';
 import {
   HIDE_AFTER_MS,
@@ -80,9 +81,10 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
   const highlighter = new Highlighter();
   const live = new LiveText(() => document.body);
   const claims = new PageClaims(() => live.current, highlighter, isTop ? 'top' : 'frame');
-  // Check-worthy sentence marks, by the settings for this site (read again on every refresh).
-  // Settings are read once per refresh and shared by detection and built-in corrections.
-  let settings = request('settings/get', { host: pageHost });
+  // Check-worthy sentence marks, by the settings for this site. Settings are read once per
+  // refresh (the first starts below, before anything reads them) and shared by detection and
+  // built-in corrections.
+  let settings: Promise<DetectionSettings>;
   const checkworthy = new CheckWorthy(
     highlighter,
     () => settings,
@@ -137,9 +139,7 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
    */
   async function recheck(scope: RecheckScope): Promise<void> {
     if (fullPending) return refreshPage(true);
-    const run = ++changeRun;
-    const full = fullRun;
-    const slicer = new Slicer(() => signal.aborted || run !== changeRun || full !== fullRun);
+    const slicer = changeSlicer();
     settings = request('settings/get', { host: pageHost });
     if (scope === 'rules') {
       factChecks.forget();
@@ -179,10 +179,15 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
     if (edits.length > 0) scheduleRescan();
   }
 
-  function scheduleRescan(): void {
+  /** A clock for work after a change: superseded by the next change or any full refresh. */
+  function changeSlicer(): Slicer {
     const run = ++changeRun;
     const full = fullRun;
-    void rescan(new Slicer(() => signal.aborted || run !== changeRun || full !== fullRun)).catch(warn);
+    return new Slicer(() => signal.aborted || run !== changeRun || full !== fullRun);
+  }
+
+  function scheduleRescan(): void {
+    void rescan(changeSlicer()).catch(warn);
   }
 
   /** Brings the index up to date at once (before reading a selection's offsets). */

@@ -139,6 +139,8 @@ describe('a page session', () => {
     const session = startPageSession({ isTop: true, pageHost: location.hostname });
     await vi.waitFor(() => expect(painted()['factmark-false']).toEqual([QUOTE]), { timeout: 10_000 });
     await vi.waitFor(() => expect(fake.sent).toContain('factchecks/match'), { timeout: 10_000 });
+    // A page load reads its settings once.
+    expect(fake.sent.filter((type) => type === 'settings/get')).toHaveLength(1);
     fake.replies.set('rules/for-page', () => ({
       ids: ['rule-1'],
       verdicts: ['misleading'],

@@ -275,6 +275,7 @@ function knownFor(entry: AcronymEntry): Known {
   return known;
 }
 
+/** The table's entry for an acronym as written: exact, all capitals, or a plural ("DSAs"). */
 function knownAcronym(lookup: Map<string, AcronymEntry>, written: string): Known | undefined {
   const entry = lookup.get(written) ?? (written.endsWith('s') ? lookup.get(written.slice(0, -1)) : undefined);
   return entry && knownFor(entry);
