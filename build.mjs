@@ -11,10 +11,15 @@ const dev = watch || process.argv.includes('--dev');
 
 const entries = {
   background: 'src/background/index.ts',
-  content: 'src/content/index.tsx',
+  // Chromium's content script is a loader; the page code it imports is page.js (see loader.ts).
+  content: 'src/content/loader.ts',
+  page: 'src/content/page-main.ts',
   popup: 'src/popup/index.tsx',
   review: 'src/review/index.tsx',
 };
+
+/** Firefox's content script: the page code as one classic script (see src/content/index.ts). */
+const FIREFOX_CONTENT = { entry: 'src/content/index.ts', staged: '.tmp/build/firefox-content.js' };
 
 /**
  * Factmark renders no HTML strings, so Preact's one `innerHTML` write (its
@@ -65,8 +70,10 @@ const FIREFOX_DIR = 'extension-firefox';
  */
 function firefoxManifest(manifest) {
   const { service_worker: _worker, ...background } = manifest.background;
+  // Firefox runs the content script as one bundle, so it has nothing web-accessible.
+  const { web_accessible_resources: _pageCode, ...rest } = manifest;
   return {
-    ...manifest,
+    ...rest,
     background,
     browser_specific_settings: {
       ...manifest.browser_specific_settings,
@@ -94,8 +101,9 @@ async function copyStatic() {
   await rm(FIREFOX_DIR, { recursive: true, force: true });
   await cp('extension', FIREFOX_DIR, {
     recursive: true,
-    filter: (path) => !path.endsWith('.map') && !path.endsWith('manifest.json'),
+    filter: (path) => !path.endsWith('.map') && !/[\\/](manifest\.json|content\.js|page\.js)$/.test(path),
   });
+  await copyFile(FIREFOX_CONTENT.staged, `${FIREFOX_DIR}/content.js`);
   const manifest = JSON.parse(await readFile('manifest.json', 'utf8'));
   await writeFile(`${FIREFOX_DIR}/manifest.json`, `${JSON.stringify(firefoxManifest(manifest), null, 2)}\n`);
 }
@@ -105,6 +113,14 @@ const { content, ...modules } = entries;
 const builds = [
   { ...options, entryPoints: modules },
   { ...options, entryPoints: { content }, format: 'iife' },
+  {
+    ...options,
+    entryPoints: [FIREFOX_CONTENT.entry],
+    outdir: undefined,
+    outfile: FIREFOX_CONTENT.staged,
+    format: 'iife',
+    sourcemap: false,
+  },
 ];
 
 if (watch) {

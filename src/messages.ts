@@ -9,8 +9,8 @@ import type { DetectionSettings } from './core/detect/detection-settings';
 import type { FactCheckView } from './core/factchecks/fact-check';
 import type { FactCheckMark, FactCheckSuggestion } from './core/factchecks/fact-check-mark';
 import type { ListStored, ListSummary } from './core/lists/list-summary';
-import type { EncodedRules } from './core/match/transport';
-import type { Claim, Verdict } from './core/model';
+import type { CorrectionFinding } from './core/match/find-corrections';
+import type { Claim } from './core/model';
 import { RULE_LIMITS, type Rule, type RuleDetails, RuleDraftSchema } from './core/rule';
 
 const id = v.pipe(v.string(), v.uuid());
@@ -29,13 +29,11 @@ export const REVEAL_WAIT_MS = 60_000;
 /** The longest a content script may be asked to wait for a claim before it answers "not found". */
 const REVEAL_WAIT_MAX_MS = 120_000;
 
-/** The enabled rules a page matches, compiled once in the background and sent as JSON-safe data. */
-export interface RulesForPage {
-  /** Rule i of the compiled set is ids[i], painted as verdicts[i] (null: a note). */
-  ids: string[];
-  verdicts: (Verdict | null)[];
-  compiled: EncodedRules;
-}
+/**
+ * What one `corrections/find` may send: windows of the page's text (each at most `chars` long),
+ * at most `windows` of them; a longer text is sent in several requests.
+ */
+export const CORRECTION_FIND_LIMITS = { windows: 64, chars: 300_000 } as const;
 
 /** A fact-check related to a saved note: one of its sources, or matched from its quote. */
 export interface RelatedFactCheck {
@@ -225,10 +223,28 @@ export const REQUESTS = {
     effect: 'read',
     timeoutMs: REQUEST_TIMEOUT_MS,
   },
-  /** The enabled rules, compiled for matching (ids and verdicts by rule index). */
-  'rules/for-page': {
-    payload: v.strictObject({}),
-    answer: answer<RulesForPage>('the enabled rules, compiled for matching'),
+  /**
+   * Stretches of a page's text, checked against the enabled rules (compiled once, here) and, with
+   * `builtIn`, the acronym check: the page paints what is found and never holds the rules.
+   */
+  'corrections/find': {
+    payload: v.strictObject({
+      windows: v.pipe(
+        v.array(
+          v.strictObject({
+            start: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31 - 1)),
+            text: v.pipe(v.string(), v.maxLength(CORRECTION_FIND_LIMITS.chars)),
+            cutBefore: v.optional(v.boolean()),
+            cutAfter: v.optional(v.boolean()),
+          }),
+        ),
+        v.maxLength(CORRECTION_FIND_LIMITS.windows),
+      ),
+      builtIn: v.boolean(),
+    }),
+    answer: answer<{ findings: CorrectionFinding[]; margin: number }>(
+      'what was found, at offsets of the whole text, and how far past an edit a match may reach',
+    ),
     from: 'content',
     effect: 'read',
     timeoutMs: REQUEST_TIMEOUT_MS,

@@ -2,8 +2,8 @@
 // message the UI can show as it is. The background may be stopped at any moment (Chrome ends an
 // idle service worker; a test or the browser may stop it mid-request): then the request fails
 // with a message saying to try again — never a hang — and reads are retried once by themselves.
-import browser from 'webextension-polyfill';
 import { type Envelope, REQUESTS, type Reply, type Requests, type RequestType } from './messages';
+import { sendRuntimeMessage } from './runtime-messaging';
 
 export const NO_ANSWER =
   'Could not reach Factmark: it stopped before answering, so this may not have been done. Try again.';
@@ -37,10 +37,8 @@ async function send<T>(envelope: Envelope<RequestType>, timeoutMs: number): Prom
     timer = setTimeout(() => reject(new NoAnswer(NO_ANSWER)), timeoutMs);
   });
   try {
-    // The polyfill answers undefined when the port closed before a reply (a stopped worker).
-    const reply = (await Promise.race([browser.runtime.sendMessage(envelope), timeout])) as
-      | Reply<T>
-      | undefined;
+    // No reply (undefined, or Chromium's "port closed before a response") means a stopped worker.
+    const reply = (await Promise.race([sendRuntimeMessage(envelope), timeout])) as Reply<T> | undefined;
     if (!reply) throw new NoAnswer(NO_ANSWER);
     return reply;
   } catch (error) {

@@ -4,7 +4,8 @@
 import * as v from 'valibot';
 import { describeIssues } from '../core/claim-schema';
 import { scoreSentences } from '../core/detect/score';
-import { compileRules, encodeRules } from '../core/match';
+import { compileRules } from '../core/match';
+import { correctionMargin, findCorrections, type RuleSet } from '../core/match/find-corrections';
 import { claimPageKeys } from '../core/url/page-key';
 import { claimsForPage, deleteClaim, markSeen, saveClaim } from '../db/claims';
 import { allRules, deleteRule, enabledRules, rulesById, saveRule, useListVersion } from '../db/rules';
@@ -18,7 +19,6 @@ import {
   type Reply,
   type Requests,
   type RequestType,
-  type RulesForPage,
   requestTypes,
   type TabRequests,
 } from '../messages';
@@ -72,9 +72,9 @@ type Handler<K extends RequestType> = (
 ) => Promise<Requests[K]['res']>;
 
 export function makeHandlers(db: FactmarkDb, effects: Effects): { [K in RequestType]: Handler<K> } {
-  // The enabled rules compiled and encoded once, until a rule is written (a restarted worker
-  // starts without it and compiles again on the first request).
-  let forPage: Promise<RulesForPage> | null = null;
+  // The enabled rules compiled once, until a rule is written (a restarted worker starts without
+  // them and compiles again on the first request).
+  let forPage: Promise<RuleSet> | null = null;
   // The fact-checks' index, brought up to date on the first match after any list changes.
   const factChecks = new FactCheckIndex(db);
   const rulesChanged = () => {
@@ -82,13 +82,22 @@ export function makeHandlers(db: FactmarkDb, effects: Effects): { [K in RequestT
     factChecks.changed();
     effects.recheckPages('rules');
   };
-  const compileForPage = async (): Promise<RulesForPage> => {
+  const compileForPage = async (): Promise<RuleSet> => {
     const rules = await enabledRules(db);
     return {
       ids: rules.map((rule) => rule.id),
       verdicts: rules.map((rule) => rule.verdict),
-      compiled: encodeRules(compileRules(rules)),
+      compiled: compileRules(rules),
     };
+  };
+  const rulesForPages = (): Promise<RuleSet> => {
+    const pending = forPage ?? compileForPage();
+    forPage = pending;
+    // A failed compile is not kept: the next request tries again.
+    pending.catch(() => {
+      if (forPage === pending) forPage = null;
+    });
+    return pending;
   };
   return {
     'claims/for-page': async ({ url, canonical }) => claimsForPage(db, url, canonical),
@@ -146,14 +155,9 @@ export function makeHandlers(db: FactmarkDb, effects: Effects): { [K in RequestT
       return rule;
     },
     'rules/list': async () => allRules(db),
-    'rules/for-page': async () => {
-      const pending = forPage ?? compileForPage();
-      forPage = pending;
-      // A failed compile is not kept: the next request tries again.
-      pending.catch(() => {
-        if (forPage === pending) forPage = null;
-      });
-      return pending;
+    'corrections/find': async ({ windows, builtIn }) => {
+      const rules = await rulesForPages();
+      return { findings: findCorrections(windows, rules, builtIn), margin: correctionMargin(rules, builtIn) };
     },
     'rules/get': async ({ ids }) => rulesById(db, ids),
     'review/open-rules': async () => {

@@ -180,12 +180,26 @@ export async function bodySentences(
   let pieceAt: number[] = [];
   let pieceOffset: number[] = [];
   let block: Element | null = null;
+  /** The index offset of a place in the block's text: the last piece starting at or before it. */
   const toOffset = (at: number): number => {
-    let i = pieceAt.length - 1;
-    while (i > 0 && (pieceAt[i] ?? 0) > at) i--;
-    return (pieceOffset[i] ?? 0) + at - (pieceAt[i] ?? 0);
+    let lo = 0;
+    let hi = pieceAt.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((pieceAt[mid] ?? 0) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return (pieceOffset[lo] ?? 0) + at - (pieceAt[lo] ?? 0);
   };
   const flush = () => {
+    if (text.trim() === '') {
+      if (text !== '') {
+        text = '';
+        pieceAt = [];
+        pieceOffset = [];
+      }
+      return;
+    }
     for (const span of splitSentences(text)) {
       sentences.push({
         start: toOffset(span.start),

@@ -4,7 +4,6 @@
 // host it made; dispose() (one AbortSignal) takes them all back, so a content script whose
 // extension was reloaded or updated leaves nothing behind.
 import { render } from 'preact';
-import browser from 'webextension-polyfill';
 import { describeRange } from '../core/anchor';
 import { editDraft } from '../core/claim-schema';
 import type { DetectionSettings } from '../core/detect/detection-settings';
@@ -26,12 +25,14 @@ import {
   type TabRequestType,
 } from '../messages';
 import { request } from '../request';
+import { type MessageSender, onRuntimeMessage, runtimeId } from '../runtime-messaging';
 import tokensCss from '../styles/tokens.css';
 import verdictsCss from '../styles/verdicts.css';
 import type { ClaimEditorResult } from '../ui/claim-editor';
 import { sharedArticle } from './article-body';
 import { CheckWorthy, nextSlice } from './checkworthy';
 import { extensionGone } from './extension-context';
+import type { FrameChoice } from './frame-choice';
 import { Highlighter } from './highlighter';
 import { LiveText } from './live-text';
 import { PageClaims, pageDocument } from './page-claims';
@@ -47,12 +48,11 @@ import { TextIndex } from './text-index';
 import { createUiHost } from './ui-host';
 import { watchPage } from './watch';
 
-export interface PageSessionOptions {
-  /** The top frame speaks for the tab (badge, popup); a same-origin frame highlights its own text. */
-  isTop: boolean;
-  /** The host of the page the reader opened, whose site settings apply. */
-  pageHost: string;
-}
+/** How long to wait before asking the background to check the text again, at first and at most. */
+const CORRECTIONS_RETRY_MS = { first: 1_000, most: 60_000 };
+
+/** Which frame this is: the top frame speaks for the tab; whose site settings apply. */
+export type PageSessionOptions = FrameChoice;
 
 export interface PageSession {
   /** Aborts when the session ends. */
@@ -105,8 +105,8 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
   let fullPending = false;
 
   /**
-   * Everything painted, afresh: saved claims and rules (fetched again when asked; otherwise the
-   * last ones), the whole text indexed again in slices, corrections, marks.
+   * Everything painted, afresh: saved claims (fetched again when asked; otherwise the last ones),
+   * the whole text indexed again in slices and checked for corrections, marks.
    */
   async function refreshPage(fetchClaims: boolean): Promise<void> {
     const run = ++fullRun;
@@ -116,10 +116,7 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
     if (fetchClaims) {
       // The reader's feeds or dismissals may have changed: match the sentences again.
       factChecks.forget();
-      // A failure to fetch the rules leaves the last ones in force; the claims still paint.
-      const rules = corrections.loadRules().catch(warn);
       await claims.load();
-      await rules;
     }
     const { builtIn } = await settings;
     slicer.check();
@@ -133,17 +130,17 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
   }
 
   /**
-   * The rules (or lists, fact-checks) or the settings changed: fetch what changed and check the
-   * text again, without indexing it again or fetching the claims. A full refresh still under way
-   * may have fetched before the change: it starts over instead.
+   * The rules (or lists, fact-checks) or the settings changed: check the text again, without
+   * indexing it again or fetching the claims. A full refresh still under way may have read the
+   * settings before the change: it starts over instead.
    */
   async function recheck(scope: RecheckScope): Promise<void> {
     if (fullPending) return refreshPage(true);
     const slicer = changeSlicer();
     settings = request('settings/get', { host: pageHost });
     if (scope === 'rules') {
+      // The background checks with the rules as they are now: the whole text is checked again.
       factChecks.forget();
-      await corrections.loadRules();
     }
     const { builtIn } = await settings;
     slicer.check();
@@ -151,10 +148,24 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
     await rescan(slicer);
   }
 
+  // The background finds corrections: when it cannot answer (a worker starting again, say), the
+  // text is checked again after a while, waiting longer each time, until it does.
+  let correctionsRetry: ReturnType<typeof setTimeout> | undefined;
+  let retryAfterMs = CORRECTIONS_RETRY_MS.first;
+  async function checkCorrections(slicer: Slicer): Promise<void> {
+    clearTimeout(correctionsRetry);
+    if (await corrections.scan(slicer)) {
+      retryAfterMs = CORRECTIONS_RETRY_MS.first;
+      return;
+    }
+    correctionsRetry = setTimeout(guard(scheduleRescan), retryAfterMs);
+    retryAfterMs = Math.min(retryAfterMs * 2, CORRECTIONS_RETRY_MS.most);
+  }
+
   /** Anchors what is missing, checks the edited text, then the marks: all in slices. */
   async function rescan(slicer: Slicer): Promise<void> {
     await claims.anchor(slicer);
-    await corrections.scan(slicer);
+    await checkCorrections(slicer);
     // One read of the article body's sentences feeds both kinds of sentence marks. It takes idle
     // slices: work superseded (or a session ended) meanwhile sends nothing to be scored or matched.
     const read = sharedArticle(document, live.current, nextSlice);
@@ -442,9 +453,9 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
   const topOnly: ReadonlySet<TabRequestType> = new Set<TabRequestType>(['tab/status', 'tab/frame-report']);
   const framesOnly: ReadonlySet<TabRequestType> = new Set<TabRequestType>(['tab/report-found']);
 
-  const onMessage = (message: unknown, sender: { id?: string }) => {
+  const onMessage = (message: unknown, sender: MessageSender) => {
     if (signal.aborted) return undefined;
-    const read = readTabRequest(message, sender, browser.runtime.id);
+    const read = readTabRequest(message, sender, runtimeId() ?? '');
     if (read.kind === 'ignore') return undefined;
     if (read.kind === 'invalid') return Promise.resolve({ ok: false, error: read.error });
     // The tab's status is answered by the top frame alone (a message to the tab reaches every
@@ -456,7 +467,7 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
       (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
   };
-  browser.runtime.onMessage.addListener(onMessage);
+  const stopListening = onRuntimeMessage(onMessage);
 
   // Corrections and detection after the claims: they read the text index their repaint built.
   void refreshPage(true).catch(warn);
@@ -491,10 +502,11 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
       live.watch?.stop();
       cancelAnimationFrame(frame);
       clearTimeout(hideTimer);
+      clearTimeout(correctionsRetry);
       render(null, root);
       highlighter.dispose();
       try {
-        browser.runtime.onMessage.removeListener(onMessage);
+        stopListening();
       } catch {
         // An orphaned script's runtime may be gone already; it calls nothing then.
       }

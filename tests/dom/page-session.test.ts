@@ -5,32 +5,52 @@
 // extension is gone (an orphaned script after an update ends at the page's next change).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-type Listener = (message: unknown, sender: { id?: string }) => Promise<unknown> | undefined;
+/** A runtime.onMessage listener as the browser calls it: true means the answer comes later. */
+type Listener = (
+  message: unknown,
+  sender: { id?: string },
+  sendResponse: (reply: unknown) => void,
+) => boolean;
 
-const fake = vi.hoisted(() => {
-  const listeners = new Set<Listener>();
-  const replies = new Map<string, (payload: unknown) => unknown>();
-  const sent: string[] = [];
-  const runtime = {
-    id: 'factmark-test',
-    sendMessage: async (message: { type: string; payload: unknown }) => {
-      sent.push(message.type);
-      const reply = replies.get(message.type);
-      return reply ? { ok: true, value: reply(message.payload) } : { ok: false, error: `no ${message.type}` };
-    },
-    onMessage: {
-      addListener: (listener: Listener) => listeners.add(listener),
-      removeListener: (listener: Listener) => listeners.delete(listener),
-    },
-  };
-  return { listeners, replies, sent, browser: { runtime } };
-});
-// The polyfill is CommonJS, and Vite hands a CommonJS module's default import the whole module
-// object: the stand-in is both that object and its default export.
-vi.mock('webextension-polyfill', () => ({ default: fake.browser, ...fake.browser }));
+const listeners = new Set<Listener>();
+const replies = new Map<string, (payload: unknown) => unknown>();
+const sent: string[] = [];
+const runtime = {
+  id: 'factmark-test',
+  sendMessage: async (message: { type: string; payload: unknown }) => {
+    sent.push(message.type);
+    const reply = replies.get(message.type);
+    if (!reply) return { ok: false, error: `no ${message.type}` };
+    try {
+      return { ok: true, value: reply(message.payload) };
+    } catch (error) {
+      return { ok: false, error: (error as Error).message };
+    }
+  },
+  onMessage: {
+    addListener: (listener: Listener) => listeners.add(listener),
+    removeListener: (listener: Listener) => listeners.delete(listener),
+  },
+};
+
+/** Sends a message to the session's listener as the browser would: its answer, or undefined if it left it. */
+function ask(message: unknown, sender: { id?: string }): Promise<unknown> | undefined {
+  const [listener] = listeners;
+  let answer!: (reply: unknown) => void;
+  const reply = new Promise<unknown>((resolve) => {
+    answer = resolve;
+  });
+  return listener?.(message, sender, answer) ? reply : undefined;
+}
 
 import { startPageSession } from '../../src/content/page-session';
-import { compileRules, encodeRules } from '../../src/core/match';
+import { compileRules } from '../../src/core/match';
+import {
+  correctionMargin,
+  findCorrections,
+  type RuleSet,
+  type TextWindow,
+} from '../../src/core/match/find-corrections';
 import type { Claim } from '../../src/core/model';
 
 const QUOTE = 'approved the budget by nine votes to two';
@@ -61,41 +81,45 @@ function painted(): Record<string, string[]> {
   return out;
 }
 
+/** The background's answer to `corrections/find`, with these rules (as the extension's own code finds them). */
+function useRules(rules: RuleSet): void {
+  replies.set('corrections/find', (payload) => {
+    const { windows, builtIn } = payload as { windows: TextWindow[]; builtIn: boolean };
+    return { findings: findCorrections(windows, rules, builtIn), margin: correctionMargin(rules, builtIn) };
+  });
+}
+
 const uiHosts = () => document.querySelectorAll('factmark-ui').length;
 
-/** The extension as a content script sees it: `chrome.runtime.id` is set while it runs. */
-const extension = globalThis as { chrome?: { runtime?: { id?: string } } };
+/** The extension as a content script sees it: `chrome.runtime` (its id is set while it runs). */
+const extension = globalThis as { chrome?: { runtime?: Partial<typeof runtime> } };
 
 beforeEach(() => {
   Object.defineProperty(globalThis, 'chrome', {
-    value: { runtime: { id: fake.browser.runtime.id } },
+    value: { runtime },
     configurable: true,
     writable: true,
   });
   document.body.innerHTML = `<article><h1>Council budget</h1>
     <p>The council ${QUOTE}, after a long debate.</p><p>The mayor spoke.</p></article>`;
-  fake.replies.set('claims/for-page', () => [savedClaim()]);
-  fake.replies.set('rules/for-page', () => ({
-    ids: [],
-    verdicts: [],
-    compiled: encodeRules(compileRules([])),
-  }));
-  fake.replies.set('settings/get', () => ({
+  replies.set('claims/for-page', () => [savedClaim()]);
+  useRules({ ids: [], verdicts: [], compiled: compileRules([]) });
+  replies.set('settings/get', () => ({
     enabled: false,
     global: false,
     site: null,
     sensitivity: 'fewer',
     builtIn: true,
   }));
-  fake.replies.set('factchecks/match', () => ({ marks: [] }));
-  fake.replies.set('claims/seen', () => ({ updated: 0 }));
-  fake.replies.set('page/report', () => null);
-  fake.replies.set('page/frames-report', () => null);
+  replies.set('factchecks/match', () => ({ marks: [] }));
+  replies.set('claims/seen', () => ({ updated: 0 }));
+  replies.set('page/report', () => null);
+  replies.set('page/frames-report', () => null);
 });
 
 afterEach(() => {
-  fake.listeners.clear();
-  fake.sent.length = 0;
+  listeners.clear();
+  sent.length = 0;
   document.body.replaceChildren();
   CSS.highlights.clear();
 });
@@ -105,21 +129,15 @@ describe('a page session', () => {
     const session = startPageSession({ isTop: true, pageHost: location.hostname });
     await vi.waitFor(() => expect(painted()['factmark-false']).toEqual([QUOTE]), { timeout: 10_000 });
     expect(uiHosts()).toBe(1);
-    expect(fake.listeners.size).toBe(1);
-    const [listener] = fake.listeners;
-    const reply = (await listener!(
-      { factmark: 1, type: 'tab/status', payload: {} },
-      { id: fake.browser.runtime.id },
-    )) as {
+    expect(listeners.size).toBe(1);
+    const reply = (await ask({ factmark: 1, type: 'tab/status', payload: {} }, { id: runtime.id })) as {
       ok: boolean;
       value: { claims: { found: boolean }[] };
     };
     expect(reply.ok).toBe(true);
     expect(reply.value.claims.map((c) => c.found)).toEqual([true]);
     // A message from anyone else is not answered.
-    expect(
-      listener!({ factmark: 1, type: 'tab/status', payload: {} }, { id: 'someone-else' }),
-    ).toBeUndefined();
+    expect(ask({ factmark: 1, type: 'tab/status', payload: {} }, { id: 'someone-else' })).toBeUndefined();
     session.dispose();
   });
 
@@ -130,7 +148,7 @@ describe('a page session', () => {
     expect(session.signal.aborted).toBe(true);
     expect(painted()).toEqual({});
     expect(uiHosts()).toBe(0);
-    expect(fake.listeners.size).toBe(0);
+    expect(listeners.size).toBe(0);
     session.dispose();
     expect(uiHosts()).toBe(0);
   });
@@ -138,26 +156,47 @@ describe('a page session', () => {
   it('checks the text again for a rule change without fetching the claims or indexing the page again', async () => {
     const session = startPageSession({ isTop: true, pageHost: location.hostname });
     await vi.waitFor(() => expect(painted()['factmark-false']).toEqual([QUOTE]), { timeout: 10_000 });
-    await vi.waitFor(() => expect(fake.sent).toContain('factchecks/match'), { timeout: 10_000 });
+    await vi.waitFor(() => expect(sent).toContain('factchecks/match'), { timeout: 10_000 });
     // A page load reads its settings once.
-    expect(fake.sent.filter((type) => type === 'settings/get')).toHaveLength(1);
-    fake.replies.set('rules/for-page', () => ({
+    expect(sent.filter((type) => type === 'settings/get')).toHaveLength(1);
+    useRules({
       ids: ['rule-1'],
       verdicts: ['misleading'],
-      compiled: encodeRules(compileRules([{ phrase: 'long debate' }])),
-    }));
-    const asked = fake.sent.length;
-    const [listener] = fake.listeners;
-    const reply = await listener!(
+      compiled: compileRules([{ phrase: 'long debate' }]),
+    });
+    const asked = sent.length;
+    const reply = await ask(
       { factmark: 1, type: 'tab/refresh', payload: { scope: 'rules' } },
-      { id: fake.browser.runtime.id },
+      { id: runtime.id },
     );
     expect(reply).toEqual({ ok: true, value: null });
     expect(painted()['factmark-misleading']).toEqual(['long debate']);
     expect(painted()['factmark-false']).toEqual([QUOTE]);
-    const since = fake.sent.slice(asked);
-    expect(since).toContain('rules/for-page');
+    const since = sent.slice(asked);
+    expect(since).toContain('corrections/find');
     expect(since).not.toContain('claims/for-page');
+    session.dispose();
+  });
+
+  it('asks the background to check the text again when it could not answer, and paints what it finds', async () => {
+    useRules({
+      ids: ['rule-1'],
+      verdicts: ['misleading'],
+      compiled: compileRules([{ phrase: 'long debate' }]),
+    });
+    const answer = replies.get('corrections/find');
+    let asked = 0;
+    replies.set('corrections/find', (payload) => {
+      asked++;
+      if (asked === 1) throw new Error('The worker is starting again.');
+      return answer?.(payload);
+    });
+    const session = startPageSession({ isTop: true, pageHost: location.hostname });
+    await vi.waitFor(() => expect(painted()['factmark-misleading']).toEqual(['long debate']), {
+      timeout: 10_000,
+    });
+    expect(asked).toBe(2);
+    expect(painted()['factmark-false']).toEqual([QUOTE]);
     session.dispose();
   });
 
@@ -165,9 +204,9 @@ describe('a page session', () => {
     const session = startPageSession({ isTop: true, pageHost: location.hostname });
     await vi.waitFor(() => expect(painted()['factmark-false']).toEqual([QUOTE]), { timeout: 10_000 });
     // The load's refresh has run to its end (matching the sentences is its last request).
-    await vi.waitFor(() => expect(fake.sent).toContain('factchecks/match'), { timeout: 10_000 });
-    extension.chrome = { runtime: {} }; // what an orphaned content script sees
-    const asked = fake.sent.length;
+    await vi.waitFor(() => expect(sent).toContain('factchecks/match'), { timeout: 10_000 });
+    extension.chrome = { runtime: { onMessage: runtime.onMessage } }; // an orphaned script: no id
+    const asked = sent.length;
     const more = document.createElement('p');
     more.textContent = `Later: the council ${QUOTE}.`;
     document.querySelector('article')!.append(more);
@@ -175,6 +214,6 @@ describe('a page session', () => {
     expect(painted()).toEqual({});
     expect(uiHosts()).toBe(0);
     // It asked the background for nothing more: the change was not handled, the session ended.
-    expect(fake.sent.slice(asked)).toEqual([]);
+    expect(sent.slice(asked)).toEqual([]);
   });
 });

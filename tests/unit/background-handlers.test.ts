@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch, makeHandlers } from '../../src/background/handlers';
-import { decodeRules, findMatches } from '../../src/core/match';
+import type { CorrectionFinding } from '../../src/core/match/find-corrections';
 import { type FactmarkDb, openDb } from '../../src/db/schema';
 import { makeDraft } from './support/claims';
 
@@ -287,17 +287,15 @@ describe('rule messages', () => {
     if (!reply.ok) throw new Error(reply.error);
     return reply.value as { id: string };
   }
-  /** What the content script gets: the encoded rules after a JSON round trip, as Chrome sends them. */
-  async function forPage() {
-    const reply = await send('rules/for-page', {});
+  const PAGE_TEXT = 'Under the digital rights  act, platforms…';
+  /** What a page gets back for its text (one window, at offset 100 of the whole text). */
+  async function findings(text = PAGE_TEXT, builtIn = false) {
+    const reply = await send('corrections/find', { windows: [{ start: 100, text }], builtIn });
     if (!reply.ok) throw new Error(reply.error);
-    const value = JSON.parse(JSON.stringify(reply.value)) as {
-      ids: string[];
-      verdicts: unknown[];
-      compiled: unknown;
-    };
-    return { ...value, compiled: decodeRules(value.compiled) };
+    return (reply.value as { findings: CorrectionFinding[] }).findings;
   }
+  const ruleFindings = async () =>
+    (await findings()).flatMap((f) => (f.kind === 'rule' ? [{ ruleId: f.ruleId, verdict: f.verdict }] : []));
 
   it('save a rule, switched on, and tell the tabs to check their text again for rules (no re-index)', async () => {
     const reply = await send('rules/save', rule);
@@ -320,26 +318,32 @@ describe('rule messages', () => {
     expect(changes).toBe(0);
   });
 
-  it('send the enabled rules compiled, in a form that survives JSON, with their ids and verdicts', async () => {
+  it("find the enabled rules in a page's text: where, which rule and its verdict", async () => {
     const { id } = await saved(rule);
-    const page = await forPage();
-    expect(page.ids).toEqual([id]);
-    expect(page.verdicts).toEqual(['false']);
-    const text = 'Under the digital rights  act, platforms…';
-    expect(findMatches(page.compiled, text).map((m) => text.slice(m.start, m.end))).toEqual([
-      'digital rights  act',
-    ]);
+    const found = await findings();
+    expect(found).toEqual([{ kind: 'rule', start: 110, end: 129, ruleId: id, verdict: 'false' }]);
+    expect(PAGE_TEXT.slice(110 - 100, 129 - 100)).toBe('digital rights  act');
+  });
+
+  it('find a wrongly spelt-out acronym only when the built-in check is on', async () => {
+    const text = 'Under the Digital Rights Act (DSA), platforms must act.';
+    expect(await findings(text, false)).toEqual([]);
+    const [acronym] = await findings(text, true);
+    expect(acronym).toMatchObject({ kind: 'acronym', acronym: 'DSA', expected: 'Digital Services Act' });
+    expect(text.slice((acronym?.start ?? 0) - 100, (acronym?.end ?? 0) - 100)).toBe(
+      'Digital Rights Act (DSA)',
+    );
   });
 
   it('compile again after a rule is switched off, edited or deleted', async () => {
     const { id } = await saved(rule);
-    await forPage();
+    expect(await ruleFindings()).toEqual([{ ruleId: id, verdict: 'false' }]);
     await saved({ ...rule, id, enabled: false });
-    expect((await forPage()).ids).toEqual([]);
+    expect(await ruleFindings()).toEqual([]);
     await saved({ ...rule, id, enabled: true, verdict: null });
-    expect((await forPage()).verdicts).toEqual([null]);
+    expect(await ruleFindings()).toEqual([{ ruleId: id, verdict: null }]);
     expect(await send('rules/delete', { id })).toEqual({ ok: true, value: { deleted: true } });
-    expect((await forPage()).ids).toEqual([]);
+    expect(await ruleFindings()).toEqual([]);
     expect(changes).toBe(4);
   });
 

@@ -226,9 +226,17 @@ describe.each(['request', 'throw'] as const)('storage full (the write %s fails)'
     }
     expect(await snapshot()).toEqual(before);
     checked++;
-    // Rules for pages are compiled from what is stored: still the one rule.
-    const forPage = await dispatch(handlers, { factmark: 1, type: 'rules/for-page', payload: {} }, {});
-    expect(forPage).toMatchObject({ ok: true, value: { ids: [before.rules[0]?.id] } });
+    // Pages are checked with the rules as stored: still the one rule.
+    const found = await dispatch(
+      handlers,
+      {
+        factmark: 1,
+        type: 'corrections/find',
+        payload: { windows: [{ start: 0, text: `The ${before.rules[0]?.phrase}.` }], builtIn: false },
+      },
+      {},
+    );
+    expect(found).toMatchObject({ ok: true, value: { findings: [{ ruleId: before.rules[0]?.id }] } });
   });
 
   it('changing two settings at once, with room for one, keeps both old values', async () => {

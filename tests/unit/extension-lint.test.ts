@@ -1,11 +1,12 @@
 // The built extension as a store reviewer would check it: `web-ext lint` on the Firefox package
 // reports 0 errors and 0 warnings; the bundles hold no way to run strings as code or parse
 // markup; the extension pages run only their own script files under a strict CSP; and no web page
-// can reach the extension (no externally_connectable, no web-accessible resources, no external
-// message listener). Needs `node build.mjs` first (npm test builds before it runs vitest).
+// can reach the extension (no externally_connectable, no external message listener, and the one
+// web-accessible resource, Chromium's page code, is reachable only at a per-session address and
+// starts nothing when imported). Needs `node build.mjs` first (npm test builds before vitest).
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { recordFigure } from '../support/reliability';
@@ -13,7 +14,12 @@ import { recordFigure } from '../support/reliability';
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const EXTENSION = root('extension');
 const FIREFOX = root('extension-firefox');
-const BUNDLES = ['background.js', 'content.js', 'popup.js', 'review.js'];
+const SHARED_BUNDLES = ['background.js', 'content.js', 'popup.js', 'review.js'];
+/** Chromium's content script is a loader for page.js; Firefox's is the whole page code. */
+const BUNDLES = new Map([
+  [EXTENSION, [...SHARED_BUNDLES, 'page.js']],
+  [FIREFOX, SHARED_BUNDLES],
+]);
 const PAGES = ['popup.html', 'review.html'];
 
 const built = [EXTENSION, FIREFOX].every(
@@ -61,8 +67,8 @@ describe.skipIf(!built)('the built extension', () => {
   }, 120_000);
 
   it('ships no eval, no new Function, no innerHTML/outerHTML writes and no document.write in any bundle', () => {
-    for (const dir of [EXTENSION, FIREFOX]) {
-      for (const bundle of BUNDLES) {
+    for (const [dir, bundles] of BUNDLES) {
+      for (const bundle of bundles) {
         const code = read(dir, bundle);
         expect(/\beval\s*\(/.test(code), `${bundle}: eval`).toBe(false);
         expect(/new\s+Function\s*\(/.test(code), `${bundle}: new Function`).toBe(false);
@@ -115,12 +121,20 @@ describe.skipIf(!built)('the built extension', () => {
     }
   });
 
-  it('offers web pages no way in: no externally_connectable, no web-accessible resources, no external listener', () => {
+  it('offers web pages no way in: no externally_connectable, no external listener, no probe-able resource', async () => {
     for (const dir of [EXTENSION, FIREFOX]) {
       const manifest = JSON.parse(read(dir, 'manifest.json')) as Record<string, unknown>;
       expect(manifest.externally_connectable).toBeUndefined();
-      expect(manifest.web_accessible_resources).toBeUndefined();
     }
+    // Chromium: the page code, at an address with an id made anew each session (a page cannot
+    // probe for it); Firefox runs the page code as its content script and offers nothing.
+    expect(JSON.parse(read(EXTENSION, 'manifest.json')).web_accessible_resources).toEqual([
+      { resources: ['page.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+    ]);
+    expect(JSON.parse(read(FIREFOX, 'manifest.json')).web_accessible_resources).toBeUndefined();
+    // Importing the page code runs nothing: it only exports the function the loader calls.
+    const pageCode = (await import(pathToFileURL(`${EXTENSION}/page.js`).href)) as Record<string, unknown>;
+    expect(Object.keys(pageCode)).toEqual(['startPage']);
     // The polyfill in the bundle wraps every event, so the sources are what to check.
     const listening = readdirSync(root('src'), { recursive: true, encoding: 'utf8' })
       .filter((file) => /\.tsx?$/.test(file))
@@ -140,6 +154,15 @@ describe.skipIf(!built)('the built extension', () => {
     expect(firefox.permissions).toEqual(source.permissions);
     expect(firefox.content_scripts).toEqual(source.content_scripts);
     expect(firefox.content_security_policy).toEqual(source.content_security_policy);
+  });
+
+  it('gives every frame in Chromium a loader of at most 5 KiB, and Firefox the page code whole', () => {
+    const loader = read(EXTENSION, 'content.js');
+    expect(loader.length).toBeLessThanOrEqual(5 * 1024);
+    expect(loader).toContain('page.js');
+    expect(loader).not.toContain('factmark-ui');
+    expect(read(FIREFOX, 'content.js')).toContain('factmark-ui');
+    expect(existsSync(`${FIREFOX}/page.js`)).toBe(false);
   });
 });
 

@@ -118,7 +118,19 @@ const VALID: { [K in RequestType]: fc.Arbitrary<unknown> } = {
   'rules/delete': fc.record({ id: ruleId }),
   'rules/use-list-version': fc.record({ id: ruleId }),
   'rules/list': fc.constant({}),
-  'rules/for-page': fc.constant({}),
+  'corrections/find': fc.record({
+    windows: fc.array(
+      fc.record({
+        start: fc.nat({ max: 1_000_000 }),
+        text: fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.constant('Under the Digital Rights Act (DSA), platforms…'),
+        ),
+      }),
+      { maxLength: 5 },
+    ),
+    builtIn: fc.boolean(),
+  }),
   'rules/get': fc.record({ ids: fc.array(ruleId, { maxLength: 5 }) }),
   'review/open-rules': fc.constant({}),
   'lists/list': fc.constant({}),
@@ -161,7 +173,14 @@ const ANSWERS: { [K in RequestType]: (value: unknown) => boolean } = {
   'rules/delete': (value) => typeof (value as { deleted?: unknown }).deleted === 'boolean',
   'rules/use-list-version': (value) => typeof (value as { id?: unknown }).id === 'string',
   'rules/list': Array.isArray,
-  'rules/for-page': (value) => Array.isArray((value as { ids?: unknown }).ids),
+  'corrections/find': (value) => {
+    const { findings, margin } = value as { findings?: { start: number; end: number }[]; margin?: unknown };
+    return (
+      Number.isInteger(margin) &&
+      Array.isArray(findings) &&
+      findings.every((f) => Number.isInteger(f.start) && f.end > f.start)
+    );
+  },
   'rules/get': Array.isArray,
   'review/open-rules': (value) => value === null,
   'lists/list': Array.isArray,

@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { CONTENT_SCRIPT_REQUESTS, makeHandlers } from '../../src/background/handlers';
 import type { Claim } from '../../src/core/model';
 import type { RuleDetails } from '../../src/core/rule';
@@ -19,11 +19,10 @@ import {
   TAB_REQUESTS,
   type TabRequests,
 } from '../../src/messages';
-import { NO_ANSWER, request } from '../../src/request';
+import { NO_ANSWER, ORPHANED, request } from '../../src/request';
 import { NO_EFFECTS } from './support/no-effects';
 
-const { sendMessage } = vi.hoisted(() => ({ sendMessage: vi.fn<(message: unknown) => Promise<unknown>>() }));
-vi.mock('webextension-polyfill', () => ({ default: { runtime: { sendMessage } } }));
+const sendMessage = vi.fn<(message: unknown) => Promise<unknown>>();
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -99,6 +98,11 @@ describe('the request table', () => {
 describe('a request whose answer never comes (the worker stopped)', () => {
   beforeEach(() => {
     sendMessage.mockReset();
+    // The browser's own runtime, as a content script or extension page has it.
+    vi.stubGlobal('chrome', { runtime: { id: 'factmark', sendMessage } });
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
   });
 
   it('asks again once for a read, and answers with the second reply', async () => {
@@ -113,6 +117,17 @@ describe('a request whose answer never comes (the worker stopped)', () => {
       NO_ANSWER,
     );
     expect(sendMessage).toHaveBeenCalledTimes(1);
+  });
+
+  it('says to reload the page when the extension is gone from under it (an orphaned content script)', async () => {
+    vi.stubGlobal('chrome', {});
+    await expect(request('rules/list', {})).rejects.toThrow(ORPHANED);
+    vi.stubGlobal('chrome', {
+      runtime: { sendMessage: () => Promise.reject(new Error('Extension context invalidated.')) },
+    });
+    await expect(request('claims/delete', { id: '0b1c6a8e-2f4d-4c6b-9a51-3d2e1f0a9b8c' })).rejects.toThrow(
+      ORPHANED,
+    );
   });
 });
 

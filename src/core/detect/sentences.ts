@@ -34,8 +34,11 @@ const SPACE_RE = /\s/;
 export function splitSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let from = 0;
-  for (const match of text.matchAll(TERMINAL_RE)) {
-    const at = match.index ?? 0;
+  // exec on the one regex rather than matchAll, which copies it on every call: a page calls this
+  // once per paragraph, list item and table cell, thousands of times on a long article.
+  TERMINAL_RE.lastIndex = 0;
+  for (let match = TERMINAL_RE.exec(text); match; match = TERMINAL_RE.exec(text)) {
+    const at = match.index;
     const end = at + match[0].length;
     let next = end;
     while (next < text.length && SPACE_RE.test(text[next] ?? '')) next++;

@@ -1,5 +1,6 @@
 // Phrase matching for correction rules: fold a page's text once, find every rule in one pass.
-// Pure; the content script maps the raw offsets to DOM ranges. Re-exports only.
+// Pure; the background finds (find-corrections.ts), the content script maps the raw offsets to DOM
+// ranges. Re-exports only.
 export { type FoldOptions, fold, foldsTo, NormalisedText, normalise, normalisePhrase } from './normalise';
 export {
   COMPILED_FORMAT,
@@ -13,4 +14,3 @@ export {
   type RuleInput,
   serialise,
 } from './phrase-matcher';
-export { decodeRules, type EncodedRules, encodeRules } from './transport';
