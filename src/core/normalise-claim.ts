@@ -17,18 +17,22 @@ export type UnkeyedClaim = Omit<Claim, 'pageKey' | 'canonicalKey'>;
 /** The claim's fields in the schema's order, keys recomputed; `found`/`checked` left out. */
 export function normaliseClaim(claim: UnkeyedClaim): Claim {
   const canonical = claim.canonical || undefined;
-  const canonicalKey = canonical ? (pageKey(canonical) ?? undefined) : undefined;
-  return pick<Claim>(
-    {
-      ...claim,
-      canonical,
-      pageKey: pageKey(claim.url) ?? claim.url,
-      canonicalKey,
-      quote: pick(claim.quote, QUOTE_FIELDS),
-      position: pick(claim.position, POSITION_FIELDS),
-    },
-    CLAIM_FIELDS,
-  );
+  // Built field by field rather than by spreading the claim and picking from the copy: a backup
+  // of 100,000 claims is normalised on import, and the intermediate copy doubled the time.
+  const out: Record<string, unknown> = {};
+  for (const key of CLAIM_FIELDS) {
+    let field: unknown;
+    if (key === 'canonical') field = canonical;
+    else if (key === 'pageKey') field = pageKey(claim.url) ?? claim.url;
+    else if (key === 'canonicalKey') field = canonical ? (pageKey(canonical) ?? undefined) : undefined;
+    else if (key === 'quote') field = pick(claim.quote, QUOTE_FIELDS);
+    else if (key === 'position') field = pick(claim.position, POSITION_FIELDS);
+    else field = claim[key];
+    if (field === undefined) continue;
+    out[key] = Array.isArray(field) ? [...field] : field;
+  }
+  // Every required key is set: the keys come from the schema the type is inferred from.
+  return out as Claim;
 }
 
 /** The fields the reader writes, copied: what an edit replaces on a saved claim. */

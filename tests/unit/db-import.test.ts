@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { exportBackup, parseImport } from '../../src/core/formats';
 import type { Claim } from '../../src/core/model';
-import { isQuotaError, previewImport, writeImport } from '../../src/db/import';
+import { type ImportProgress, isQuotaError, previewImport, writeImport } from '../../src/db/import';
 import { claimId, makeClaim } from './support/claims';
 import { freshDbPerTest } from './support/fresh-db';
 
@@ -63,6 +63,29 @@ describe('importing into the database', () => {
     ]);
     await writeImport(db(), read.records);
     expect(await db().claims.count()).toBe(1);
+  });
+
+  it('compares a large import with what is stored: new, changed and unchanged records, counted alike', async () => {
+    const many = Array.from({ length: 5_000 }, (_, i) => claim(i + 1));
+    await db().claims.bulkAdd([claim(7), claim(4_321, { note: 'older note' }), claim(9_999)]);
+    const read = records(exportBackup(many, new Date()));
+    const progress: ImportProgress[] = [];
+    expect(await previewImport(db(), read.records)).toMatchObject({
+      new: 4_998,
+      updated: 1,
+      alreadyThere: 1,
+    });
+    const plan = await writeImport(db(), read.records, (p) => progress.push(p));
+    expect(plan).toMatchObject({ new: 4_998, updated: 1, alreadyThere: 1 });
+    expect(await db().claims.count()).toBe(5_001);
+    expect((await db().claims.get(claim(4_321).id))?.note).toBe('');
+    const writing = progress.filter((p) => p.phase === 'writing').map((p) => p.done);
+    expect(writing).toEqual([0, 2_000, 4_000, 4_999]);
+    expect(progress.filter((p) => p.phase === 'checking').at(-1)).toEqual({
+      phase: 'checking',
+      done: 5_000,
+      total: 5_000,
+    });
   });
 
   it('writes nothing at all when the write fails part-way (one transaction)', async () => {

@@ -158,9 +158,14 @@ describe('opening a database written by an earlier release', () => {
       const found = await claimsForPage(db, String(claim.url), claim.canonical as string | undefined);
       expect(found.map((c) => c.id)).toContain(claim.id);
     }
-    expect(await db.claims.where('tags').equals('עברית').count()).toBe(1);
-    expect(await db.claims.where('verdict').equals('unproven').count()).toBe(2);
     expect(await db.claims.orderBy('updated').last()).toMatchObject({ title: 'RTL Test' });
+    // Only those: an index nothing reads is kept up to date on every write for nothing (v5 dropped
+    // the ones by tag and verdict; the review page filters its own in-memory index).
+    expect(db.claims.schema.indexes.map((index) => index.name).sort()).toEqual([
+      'canonicalKey',
+      'pageKey',
+      'updated',
+    ]);
   });
 
   it('reads settings saved by the v2 release as the reader left them, and defaults for the rest', async () => {

@@ -198,6 +198,14 @@ describe('prototype pollution', () => {
     expect(result.records[0]?.claim.note).toBe('hi');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it('refuses a file nested deeper than any export, in words, before reading it', () => {
+    const deep = `${'['.repeat(5_000)}${']'.repeat(5_000)}`;
+    expect(parseImport(deep)).toEqual({
+      kind: 'invalid',
+      error: expect.stringContaining('nested too deeply'),
+    });
+  });
 });
 
 describe('planImport', () => {

@@ -47,6 +47,39 @@ export const OLD_SCHEMAS: Readonly<Record<number, SchemaDeclaration>> = {
       },
     },
   ],
+  // Release with schema 5: claims no longer indexed by tag and verdict.
+  5: [
+    { version: 1, stores: { claims: V1_CLAIMS } },
+    { version: 2, stores: { claims: V1_CLAIMS, settings: 'key' } },
+    {
+      version: 3,
+      stores: { claims: V1_CLAIMS, settings: 'key', rules: 'id, listId, updated', lists: 'id' },
+    },
+    {
+      version: 4,
+      stores: {
+        claims: V1_CLAIMS,
+        settings: 'key',
+        rules: 'id, listId, updated',
+        lists: 'id',
+        factChecks: 'id, listId, url',
+        factCheckIndex: 'key',
+        dismissals: 'key, pageKey',
+      },
+    },
+    {
+      version: 5,
+      stores: {
+        claims: 'id, pageKey, canonicalKey, updated',
+        settings: 'key',
+        rules: 'id, listId, updated',
+        lists: 'id',
+        factChecks: 'id, listId, url',
+        factCheckIndex: 'key',
+        dismissals: 'key, pageKey',
+      },
+    },
+  ],
 };
 
 /** A database opened the way the release with schema `version` opened it. */
