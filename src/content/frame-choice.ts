@@ -39,3 +39,25 @@ export function chooseFrame(): FrameChoice | null {
   const page = readerPage(role);
   return page ? { isTop: role === 'top', pageHost: page.hostname } : null;
 }
+
+/**
+ * Runs `start` for the top frame at once; for a same-origin frame, once it has text to read. Pages
+ * hold empty about:blank frames by the dozen (ad slots, editors waiting for content, trackers),
+ * and each would otherwise load and start the page code for nothing.
+ */
+export function whenWorthStarting(choice: FrameChoice, start: () => void): void {
+  if (choice.isTop || hasText()) {
+    start();
+    return;
+  }
+  const observer = new MutationObserver(() => {
+    if (!hasText()) return;
+    observer.disconnect();
+    start();
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+function hasText(): boolean {
+  return /\S/.test(document.body?.textContent ?? '');
+}

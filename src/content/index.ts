@@ -1,7 +1,7 @@
 // Content script entry as one bundle (Firefox): chooses whether this frame gets Factmark, then
 // starts it. Chromium runs loader.ts instead, which loads the same code only where it runs.
-import { chooseFrame } from './frame-choice';
+import { chooseFrame, whenWorthStarting } from './frame-choice';
 import { startPage } from './page-main';
 
 const choice = chooseFrame();
-if (choice) startPage(choice);
+if (choice) whenWorthStarting(choice, () => startPage(choice));

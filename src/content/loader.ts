@@ -4,7 +4,7 @@
 // web-accessible resource with use_dynamic_url: its address carries an id Chromium makes anew
 // each session, so a page cannot probe for it to learn that Factmark is installed (issue 11).
 // Firefox runs index.ts as one bundle: its linter refuses an import() of a computed address.
-import { chooseFrame } from './frame-choice';
+import { chooseFrame, whenWorthStarting } from './frame-choice';
 
 interface PageMain {
   startPage: typeof import('./page-main').startPage;
@@ -14,8 +14,10 @@ const choice = chooseFrame();
 if (choice) {
   const runtime = (globalThis as { chrome?: { runtime?: { getURL(path: string): string } } }).chrome?.runtime;
   if (runtime)
-    (import(runtime.getURL('page.js')) as Promise<PageMain>).then(
-      (main) => main.startPage(choice),
-      (error: unknown) => console.warn('Factmark: could not start on this page.', error),
+    whenWorthStarting(choice, () =>
+      (import(runtime.getURL('page.js')) as Promise<PageMain>).then(
+        (main) => main.startPage(choice),
+        (error: unknown) => console.warn('Factmark: could not start on this page.', error),
+      ),
     );
 }

@@ -228,7 +228,7 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
       hideTimer = setTimeout(() => dispatch({ type: 'hide-timer' }), HIDE_AFTER_MS);
     if (step.state === state) return;
     state = step.state;
-    render(<PageUi state={state} actions={actions} />, root);
+    render(<PageUi state={state} actions={actions} />, root());
   };
 
   /** Opens the editor on the selection (or the one it is open on), and fetches close fact-checks. */
@@ -503,7 +503,7 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
       cancelAnimationFrame(frame);
       clearTimeout(hideTimer);
       clearTimeout(correctionsRetry);
-      render(null, root);
+      render(null, root());
       highlighter.dispose();
       try {
         stopListening();

@@ -14,8 +14,14 @@ const HOST_STYLE: readonly [string, string][] = [
   ['display', 'block'],
 ];
 
+export interface UiHost {
+  host: HTMLElement;
+  /** The closed shadow root, styled on first use: most pages never show the UI. */
+  root(): ShadowRoot;
+}
+
 /** The host, in the page until `signal` aborts (the content script's session ended). */
-export function createUiHost(css: string, signal: AbortSignal): { host: HTMLElement; root: ShadowRoot } {
+export function createUiHost(css: string, signal: AbortSignal): UiHost {
   // Made in an inert document, which has no custom element registry: a page that defines
   // <factmark-ui> itself cannot run its constructor here, attach a shadow root first, forbid
   // ours (disabledFeatures) or reach ours through ElementInternals.shadowRoot.
@@ -25,10 +31,18 @@ export function createUiHost(css: string, signal: AbortSignal): { host: HTMLElem
   for (const [property, value] of HOST_STYLE) host.style.setProperty(property, value, 'important');
   const root = host.attachShadow({ mode: 'closed' });
   document.documentElement.append(host);
-  adoptStyles(root, css);
   keepAttached(host, signal);
   signal.addEventListener('abort', () => host.remove(), { once: true });
-  return { host, root };
+  let styled = false;
+  return {
+    host,
+    root() {
+      // Parsing the stylesheet is a page load's cost for a UI most pages never show.
+      if (!styled) adoptStyles(root, css);
+      styled = true;
+      return root;
+    },
+  };
 }
 
 /** Re-attachments allowed per page: enough for a framework that re-renders <html> now and then. */
