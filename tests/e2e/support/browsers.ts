@@ -414,11 +414,17 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
   const newPage = async () => wrapPlaywright(spare.shift() ?? (await context.newPage()));
 
   async function tabIdOf(url: string): Promise<number> {
+    // The page's content script may still be starting (it loads its code after the page): ask
+    // until one answers for `url` (tab ids are positive).
+    return waitFor(() => askTabIdOf(url), 10_000, 100, `tabIdOf: no tab shows ${url}`);
+  }
+
+  async function askTabIdOf(url: string): Promise<number | null> {
     const worker = context.serviceWorkers()[0];
     if (!worker) throw new Error('tabIdOf: no extension service worker');
     // Sent as a string: the worker has `chrome`, this file's types do not. Without the "tabs"
     // permission tab URLs are hidden, so ask each tab's content script which page it shows.
-    const id = (await worker.evaluate(`(async () => {
+    return (await worker.evaluate(`(async () => {
       for (const tab of await chrome.tabs.query({})) {
         const reply = await chrome.tabs
           .sendMessage(tab.id, { factmark: 1, type: 'tab/status', payload: {} })
@@ -427,8 +433,6 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
       }
       return null;
     })()`)) as number | null;
-    if (id === null) throw new Error(`tabIdOf: no tab shows ${url}`);
-    return id;
   }
 
   return {

@@ -82,6 +82,8 @@ export interface ClaimFields {
  * then the rule checkbox), then saves.
  */
 export async function flagClaim(page: TestPage, text: string, fields: ClaimFields = {}): Promise<void> {
+  // A selection made before the content script started shows no button (as for a reader).
+  await contentScriptReady(page);
   await page.selectText(text);
   await page.clickByRole('button', 'Flag claim', { timeoutMs: fields.buttonTimeoutMs ?? 5000 });
   await page.findByRole('dialog', 'Flag claim');
