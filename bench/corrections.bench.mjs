@@ -55,7 +55,7 @@ const MARKJS_RULES = 1_000;
 const MARKJS_TIMEOUT_MS = Number(process.env.MARKJS_TIMEOUT_MS ?? 60_000);
 const RUN_MARKJS = process.env.BENCH_MARKJS !== '0';
 
-const TARGETS = { floorRatio: 3, markjsRatio: 100, anchorMs: 50, loadMs: 20, memoryMb: 10 };
+const TARGETS = { floorRatio: 3, markjsRatio: 100, anchorMs: 50, memoryMb: 10 };
 
 // ---- The page side: the content script's modules, exposed as window.__factmarkBench ----------
 
@@ -672,11 +672,12 @@ async function main() {
         `PageClaims.anchor (content script: the saved position, then findQuote on the whole text); findQuote alone ` +
         `(src/core/anchor) for the same claims: ${anchor.findQuoteMs} ms`,
     },
-    load: {
-      target: `10,000-rule set loads in ≤ ${TARGETS.loadMs} ms`,
-      worst: 0,
-      met: true,
-      note: `a page loads no rules: the background matches (it compiles 10,000 rules once per change: ${r2(maxLoad)} ms)`,
+    // No page loads rules any more (the background matches): what is left is the background's
+    // compile, once per rule change, reported without a target.
+    compile: {
+      target: 'compiling 10,000 rules in the background, once per rule change (reported)',
+      worst: r2(maxLoad),
+      met: null,
     },
     memory: {
       target: `content-side memory with 10,000 rules ≤ ${TARGETS.memoryMb} MB`,

@@ -1,5 +1,5 @@
-// The two runtime calls every Factmark context makes (send a message, listen for one), on the
-// browser's own API rather than through webextension-polyfill. The content script runs in every
+// The runtime calls a content script makes (send a message, listen for one, its extension's id and
+// files), on the browser's own API rather than through webextension-polyfill. The content script runs in every
 // page and frame; the polyfill's 10 KB and its start-up wrapping were paid on each of them for
 // these two calls (issue 11). Both browsers answer a promise from runtime.sendMessage in Manifest
 // V3; a listener answers through sendResponse, which both support (a returned promise is not
@@ -18,6 +18,7 @@ type NativeListener = (
 
 interface NativeRuntime {
   id?: string;
+  getURL(path: string): string;
   sendMessage(message: unknown): Promise<unknown>;
   onMessage: {
     addListener(listener: NativeListener): void;
@@ -32,6 +33,11 @@ function nativeRuntime(): NativeRuntime {
   // Worded as the browsers word it, so a sender reports an orphaned script as such (request.ts).
   if (!runtime) throw new Error('The extension context is gone: Factmark was reloaded or updated.');
   return runtime;
+}
+
+/** The address of one of the extension's files. */
+export function runtimeUrl(path: string): string {
+  return nativeRuntime().getURL(path);
 }
 
 /** This extension's id (undefined in a content script whose extension was reloaded). */

@@ -4,6 +4,8 @@
 // web-accessible resource with use_dynamic_url: its address carries an id Chromium makes anew
 // each session, so a page cannot probe for it to learn that Factmark is installed (issue 11).
 // Firefox runs index.ts as one bundle: its linter refuses an import() of a computed address.
+import { runtimeUrl } from '../runtime-messaging';
+import { extensionGone } from './extension-context';
 import { chooseFrame, whenWorthStarting } from './frame-choice';
 
 interface PageMain {
@@ -11,13 +13,12 @@ interface PageMain {
 }
 
 const choice = chooseFrame();
-if (choice) {
-  const runtime = (globalThis as { chrome?: { runtime?: { getURL(path: string): string } } }).chrome?.runtime;
-  if (runtime)
-    whenWorthStarting(choice, () =>
-      (import(runtime.getURL('page.js')) as Promise<PageMain>).then(
-        (main) => main.startPage(choice),
-        (error: unknown) => console.warn('Factmark: could not start on this page.', error),
-      ),
+if (choice)
+  whenWorthStarting(choice, () => {
+    // A frame that waited for text may outlive its extension (reloaded meanwhile).
+    if (extensionGone()) return;
+    (import(runtimeUrl('page.js')) as Promise<PageMain>).then(
+      (main) => main.startPage(choice),
+      (error: unknown) => console.warn('Factmark: could not start on this page.', error),
     );
-}
+  });

@@ -8,7 +8,7 @@
 //
 // Incremental: after a change, what was found elsewhere moves with the text (src/core/text) and
 // only the edited stretches, plus a margin as long as the longest match, are checked again.
-import type { CorrectionFinding, TextWindow } from '../core/match/find-corrections';
+import type { CorrectionFinding } from '../core/match/find-corrections';
 import type { PageCorrection } from '../core/match/page-correction';
 import { paintOf } from '../core/model';
 import { addDirty, type Edit, type Interval, scanWindows, shiftSpans, touchesAny } from '../core/text';
@@ -46,11 +46,6 @@ export class PageCorrections {
   constructor(
     private readonly highlighter: Highlighter,
     private readonly textIndex: () => TextIndex,
-    private readonly find: (
-      windows: TextWindow[],
-      builtIn: boolean,
-    ) => Promise<{ findings: CorrectionFinding[]; margin: number }> = (windows, builtIn) =>
-      request('corrections/find', { windows, builtIn }),
   ) {}
 
   /** Forgets what was found: the whole text is checked on the next `scan`, with `builtIn` as set. */
@@ -89,7 +84,10 @@ export class PageCorrections {
       for (let at = 0; at < windows.length; at += CORRECTION_FIND_LIMITS.windows) {
         let reply: { findings: CorrectionFinding[]; margin: number };
         try {
-          reply = await this.find(windows.slice(at, at + CORRECTION_FIND_LIMITS.windows), this.builtIn);
+          reply = await request('corrections/find', {
+            windows: windows.slice(at, at + CORRECTION_FIND_LIMITS.windows),
+            builtIn: this.builtIn,
+          });
         } catch (error) {
           // The rest of the page's work goes on; the stretches stay to be checked again.
           console.warn('Factmark: corrections not checked:', error);

@@ -4,13 +4,11 @@ import { describe, expect, it } from 'vitest';
 import {
   type CompiledRules,
   compileRules,
-  deserialise,
   findMatches,
   type Match,
   normalise,
   normalisePhrase,
   type RuleInput,
-  serialise,
 } from '../../src/core/match';
 import { fixturePageText } from './support/page-text';
 
@@ -141,25 +139,6 @@ describe('findMatches: overlapping rules', () => {
 
   it('never matches a phrase that folds to nothing', () => {
     expect(findMatches(compileRules([{ phrase: ' \u200b ' }]), 'a \u200b b')).toEqual([]);
-  });
-});
-
-describe('compiled rules travel to a content script', () => {
-  const rules = [{ phrase: 'Digital Rights Act' }, { phrase: 'Kremlin', matchCase: true }];
-  const text = fixturePageText('seed-article.html');
-
-  it('survive a structured clone and find the same matches', () => {
-    const compiled = compileRules(rules);
-    const copy = deserialise(structuredClone(serialise(compiled)));
-    expect(findMatches(copy, text)).toEqual(findMatches(compiled, text));
-    expect(findMatches(copy, text).length).toBeGreaterThan(1);
-  });
-
-  it('are refused when they are not compiled rules', () => {
-    const compiled = compileRules(rules);
-    expect(() => deserialise({ ...compiled, bucketRules: new Int32Array([99]) })).toThrow(TypeError);
-    expect(() => deserialise({ ...compiled, phraseStart: [0, 1] })).toThrow(TypeError);
-    expect(() => deserialise('rules')).toThrow(TypeError);
   });
 });
 

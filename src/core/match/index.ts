@@ -3,14 +3,10 @@
 // ranges. Re-exports only.
 export { type FoldOptions, fold, foldsTo, NormalisedText, normalise, normalisePhrase } from './normalise';
 export {
-  COMPILED_FORMAT,
-  COMPILED_VERSION,
   type CompiledRules,
   compileRules,
-  deserialise,
   findMatches,
   type Match,
   type MatchOptions,
   type RuleInput,
-  serialise,
 } from './phrase-matcher';

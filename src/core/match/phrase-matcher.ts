@@ -14,10 +14,9 @@
 // - Before any of that, one bit of a filter of the phrases' first tokens (built from the phrases
 //   on first use, cached per rule set) rules out the words no phrase starts with, in one read.
 // - Why not Aho–Corasick: its automaton for 10,000 phrases is a trie of ~250,000 states (several
-//   MB of typed arrays to send to every tab and keep in its memory), and it finds matches inside
-//   words that word boundaries then throw away. The index is the phrases' own text plus two
-//   integer arrays (about the size of the phrases), loads without any work (the serialised form
-//   *is* the compiled form), and a match can only start where a word starts.
+//   MB of typed arrays to keep in the background's memory), and it finds matches inside words that
+//   word boundaries then throw away. The index is the phrases' own text plus two integer arrays
+//   (about the size of the phrases), and a match can only start where a word starts.
 //
 // Word boundaries: a match must start at a token start (so never inside a word), and must not
 // end inside a word: when the phrase ends with a letter or digit, the page's next character must
@@ -39,13 +38,8 @@ export interface RuleInput {
   matchCase?: boolean;
 }
 
-/**
- * Rules compiled for matching. Plain data, typed arrays and strings only: it is also the
- * serialised form (structured-clone it to a content script as it is).
- */
+/** Rules compiled for matching (in the background, once per rule change): typed arrays and strings. */
 export interface CompiledRules {
-  readonly format: typeof COMPILED_FORMAT;
-  readonly version: typeof COMPILED_VERSION;
   /** How many rules were compiled; rule indexes are positions in the input list. */
   readonly count: number;
   /** Every rule's phrase, folded (lower case), one after the other. */
@@ -75,9 +69,6 @@ export interface MatchOptions {
   /** 'resolve' (default): leftmost-longest ranges; 'all': every match of every rule. */
   overlaps?: 'resolve' | 'all';
 }
-
-export const COMPILED_FORMAT = 'factmark-rules';
-export const COMPILED_VERSION = 1;
 
 const MATCH_CASE = 1;
 const ENDS_IN_WORD = 2;
@@ -122,61 +113,11 @@ export function compileRules(rules: readonly RuleInput[]): CompiledRules {
   }
 
   return {
-    format: COMPILED_FORMAT,
-    version: COMPILED_VERSION,
     count,
     phrases: folded.join(''),
     phraseStart: offsetsOf(folded),
     cased: casedParts.join(''),
     casedStart: offsetsOf(casedParts),
-    flags,
-    keys,
-    bucketStart,
-    bucketRules,
-  };
-}
-
-/** The compiled rules as structured-clone-friendly data (they already are: returned as is). */
-export function serialise(compiled: CompiledRules): CompiledRules {
-  return compiled;
-}
-
-/**
- * Compiled rules received from elsewhere (a message, storage), checked for shape so a scan can
- * never read out of bounds. Throws on data that was not made by `compileRules` (a bug).
- */
-export function deserialise(data: unknown): CompiledRules {
-  const fail = (what: string): never => {
-    throw new TypeError(`Not compiled correction rules: ${what}`);
-  };
-  if (typeof data !== 'object' || data === null) return fail('not an object');
-  const d = data as Record<string, unknown>;
-  if (d.format !== COMPILED_FORMAT || d.version !== COMPILED_VERSION)
-    return fail('unknown format or version');
-  const { count, phrases, phraseStart, cased, casedStart, flags, keys, bucketStart, bucketRules } = d;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) return fail('count');
-  if (typeof phrases !== 'string' || typeof cased !== 'string') return fail('phrases');
-  if (!(phraseStart instanceof Int32Array) || phraseStart.length !== count + 1) return fail('phraseStart');
-  if (!(casedStart instanceof Int32Array) || casedStart.length !== count + 1) return fail('casedStart');
-  if (!(flags instanceof Uint8Array) || flags.length !== count) return fail('flags');
-  if (!(keys instanceof Int32Array) || keys.length !== count) return fail('keys');
-  if (!(bucketStart instanceof Int32Array) || !(bucketRules instanceof Int32Array)) return fail('buckets');
-  const buckets = bucketStart.length - 1;
-  if (buckets < 1 || (buckets & (buckets - 1)) !== 0) return fail('bucket count');
-  if (!ascending(phraseStart, phrases.length) || !ascending(casedStart, cased.length)) return fail('offsets');
-  if (!ascending(bucketStart, bucketRules.length)) return fail('bucket offsets');
-  for (let i = 0; i < bucketRules.length; i++) {
-    const rule = bucketRules[i] ?? -1;
-    if (rule < 0 || rule >= count) return fail('rule index');
-  }
-  return {
-    format: COMPILED_FORMAT,
-    version: COMPILED_VERSION,
-    count,
-    phrases,
-    phraseStart,
-    cased,
-    casedStart,
     flags,
     keys,
     bucketStart,
@@ -508,14 +449,4 @@ function offsetsOf(parts: readonly string[]): Int32Array {
   }
   offsets[parts.length] = at;
   return offsets;
-}
-
-function ascending(offsets: Int32Array, total: number): boolean {
-  let last = 0;
-  for (let i = 0; i < offsets.length; i++) {
-    const value = offsets[i] ?? -1;
-    if (value < last || value > total) return false;
-    last = value;
-  }
-  return offsets[0] === 0 && last === total;
 }
