@@ -83,13 +83,15 @@ function firefoxManifest(manifest) {
 }
 
 /**
- * The stylesheets made from src/: the design tokens and verdict badges every extension page links
- * (design.css; the content script adopts the same text in its shadow root), and the highlight
- * styles the manifest injects into web pages (content.css).
+ * The stylesheets made from src/: the design tokens, verdict badges and screen-reader-only text
+ * every extension page links (design.css; the content script adopts the tokens and badges in its
+ * shadow root), and the highlight styles the manifest injects into web pages (content.css).
  */
 async function writeStyles() {
   const design = await Promise.all(
-    ['src/styles/tokens.css', 'src/styles/verdicts.css'].map((f) => readFile(f, 'utf8')),
+    ['src/styles/tokens.css', 'src/styles/verdicts.css', 'src/styles/screen-reader.css'].map((f) =>
+      readFile(f, 'utf8'),
+    ),
   );
   await writeFile('extension/design.css', design.join('\n'));
   await copyFile('src/content/highlights.css', 'extension/content.css');

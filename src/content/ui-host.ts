@@ -2,9 +2,16 @@
 // neither read the reader's notes in it nor restyle it.
 import { UI_HOST_TAG } from './text-index';
 
-/** Every declaration is !important: an element's own important styles beat the page's. */
+/**
+ * Every declaration is !important: an element's own important styles beat the page's. Text
+ * spacing alone is `unset` (inherited from <html>), not reset: a reader's text-spacing stylesheet
+ * (WCAG 1.4.12) reaches the UI's text through the host, as it reaches the page's. The page gains
+ * only that: letter and word spacing; `all` still resets everything else.
+ */
 const HOST_STYLE: readonly [string, string][] = [
   ['all', 'initial'],
+  ['letter-spacing', 'unset'],
+  ['word-spacing', 'unset'],
   ['position', 'fixed'],
   ['top', '0'],
   ['left', '0'],

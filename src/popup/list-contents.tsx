@@ -3,6 +3,9 @@
 // "Fact-check feed" label beside its title. Text only.
 import type { ListSummary } from '../core/lists/list-summary';
 
+/** A heading's level, for a view shown both as a page of its own and inside another page. */
+export type HeadingLevel = 1 | 2 | 3;
+
 export const plural = (n: number, one: string, many: string) =>
   `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 

@@ -13,7 +13,7 @@ import { importListFile } from '../db/import-list';
 import { type FactmarkDb, openDb } from '../db/schema';
 import { request } from '../request';
 import { ProgressBar } from '../review/progress-bar';
-import { ListHeading, listContents, plural } from './list-contents';
+import { type HeadingLevel, ListHeading, listContents, plural } from './list-contents';
 import { readFileText } from './read-file';
 
 type Load =
@@ -35,9 +35,15 @@ export interface ListsViewProps {
   /** The page's connection to the extension's database (the popup opens one to import, then closes it). */
   db?: FactmarkDb;
   onChanged?(): void;
+  /**
+   * The view's heading level: 1 in the popup, where it is the page's heading; deeper where the
+   * view sits under a heading of the page's own (the review page's Rules & lists panel).
+   */
+  headingLevel?: HeadingLevel;
 }
 
-export function ListsView({ db, onChanged }: ListsViewProps = {}) {
+export function ListsView({ db, onChanged, headingLevel = 1 }: ListsViewProps = {}) {
+  const Heading = `h${headingLevel}` as const;
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [progress, setProgress] = useState<{ label: string; done?: number; total?: number } | null>(null);
   const [address, setAddress] = useState('');
@@ -146,11 +152,11 @@ export function ListsView({ db, onChanged }: ListsViewProps = {}) {
 
   return (
     <section aria-labelledby="lists-title" class="lists-view">
-      <h1 id="lists-title">
+      <Heading id="lists-title">
         {load.kind === 'ready' && load.lists.length > 0
           ? plural(load.lists.length, 'correction list', 'correction lists')
           : 'Correction lists'}
-      </h1>
+      </Heading>
       <form class="list-subscribe" onSubmit={subscribe} noValidate>
         <label for="list-url">Subscribe to a list by address</label>
         <div class="list-subscribe-row">

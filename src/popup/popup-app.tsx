@@ -78,7 +78,15 @@ function PageView() {
   /** Settings changed or the page is still being read: ask the page again in a moment. */
   const refreshSoon = useCallback(() => void setTimeout(() => void refresh(), 300), [refresh]);
 
-  if (load.kind === 'loading') return <p class="empty">Loading…</p>;
+  // Every state has the view's heading, the popup's one level-one heading.
+  if (load.kind === 'loading') {
+    return (
+      <>
+        <h1 class="visually-hidden">This page</h1>
+        <p class="empty">Loading…</p>
+      </>
+    );
+  }
   if (load.kind === 'unreachable') {
     return (
       <section class="empty">
@@ -91,9 +99,12 @@ function PageView() {
   }
   if (load.kind === 'error') {
     return (
-      <p class="error" role="alert">
-        {load.message}
-      </p>
+      <>
+        <h1 class="visually-hidden">This page</h1>
+        <p class="error" role="alert">
+          {load.message}
+        </p>
+      </>
     );
   }
 

@@ -9,6 +9,7 @@ import type { RuleDetails } from '../core/rule';
 import { type Rule, type RuleDraft, ruleDraftOf } from '../core/rule';
 import { request } from '../request';
 import { SourceLinks, VerdictBadge } from '../ui/claim-view';
+import type { HeadingLevel } from './list-contents';
 import { RuleOrigin } from './rule-origin';
 
 type Load =
@@ -18,8 +19,18 @@ type Load =
 
 const message = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
 
-/** `listsVersion` changes when a list changed elsewhere: the rules are read again, in place. */
-export function RulesView({ listsVersion = 0 }: { listsVersion?: number }) {
+/**
+ * `listsVersion` changes when a list changed elsewhere: the rules are read again, in place.
+ * `headingLevel`: as for ListsView (1 in the popup).
+ */
+export function RulesView({
+  listsVersion = 0,
+  headingLevel = 1,
+}: {
+  listsVersion?: number;
+  headingLevel?: HeadingLevel;
+}) {
+  const Heading = `h${headingLevel}` as const;
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -47,20 +58,27 @@ export function RulesView({ listsVersion = 0 }: { listsVersion?: number }) {
     }
   }
 
-  if (load.kind === 'loading') return <p class="empty">Loading…</p>;
-  if (load.kind === 'error') {
+  // The heading is there from the start: while the rules load, the view still has its title.
+  if (load.kind !== 'ready') {
     return (
-      <p class="error" role="alert">
-        {load.message}
-      </p>
+      <section aria-labelledby="rules-title">
+        <Heading id="rules-title">Rules</Heading>
+        {load.kind === 'loading' ? (
+          <p class="empty">Loading…</p>
+        ) : (
+          <p class="error" role="alert">
+            {load.message}
+          </p>
+        )}
+      </section>
     );
   }
   const { rules } = load;
   return (
     <section aria-labelledby="rules-title">
-      <h1 id="rules-title">
+      <Heading id="rules-title">
         {rules.length === 0 ? 'Rules' : `${rules.length} ${rules.length === 1 ? 'rule' : 'rules'}`}
-      </h1>
+      </Heading>
       {error && (
         <p class="error" role="alert">
           {error}

@@ -33,11 +33,11 @@ export function RulesPanel({ db }: { db: FactmarkDb }) {
       </h2>
       <details open={open}>
         <summary>Correction lists</summary>
-        <ListsView db={db} onChanged={() => setListsVersion((n) => n + 1)} />
+        <ListsView db={db} onChanged={() => setListsVersion((n) => n + 1)} headingLevel={3} />
       </details>
       <details open={open}>
         <summary>Rules</summary>
-        <RulesView listsVersion={listsVersion} />
+        <RulesView listsVersion={listsVersion} headingLevel={3} />
       </details>
     </section>
   );

@@ -55,7 +55,12 @@ export function ClaimView({ claim, quote, as }: { claim: Claim; quote?: Componen
   );
 }
 
-/** Sources as links, http/https only, opened in a new tab without a referrer or opener. */
+/**
+ * Sources as links, http/https only, opened in a new tab without a referrer or opener. Shown as
+ * generated content ('unsearchable'), a link also carries its words as its name (aria-label):
+ * not every screen reader or checker names a link from generated content, and an attribute is
+ * no more searchable by the page than generated content is.
+ */
 export function SourceLinks({ sources, as }: { sources: readonly string[]; as?: WordsAs | undefined }) {
   const links = sources.filter(isWebUrl);
   if (links.length === 0) return null;
@@ -63,7 +68,7 @@ export function SourceLinks({ sources, as }: { sources: readonly string[]; as?: 
     <ul class="fm-sources" aria-label="Sources">
       {links.map((source) => (
         <li key={source}>
-          <WebLink href={source}>
+          <WebLink href={source} {...(as === 'unsearchable' ? { label: hostOf(source) } : {})}>
             <Words text={hostOf(source)} as={as} />
           </WebLink>
         </li>
@@ -72,11 +77,22 @@ export function SourceLinks({ sources, as }: { sources: readonly string[]; as?: 
   );
 }
 
-/** A link to a web page (http/https only, else nothing), in a new tab without a referrer or opener. */
-export function WebLink({ href, children }: { href: string; children: ComponentChildren }) {
+/**
+ * A link to a web page (http/https only, else nothing), in a new tab without a referrer or opener;
+ * `label` is its accessible name when its text is not (generated content).
+ */
+export function WebLink({
+  href,
+  label,
+  children,
+}: {
+  href: string;
+  label?: string;
+  children: ComponentChildren;
+}) {
   if (!isWebUrl(href)) return null;
   return (
-    <a href={href} target="_blank" rel="noopener noreferrer">
+    <a href={href} target="_blank" rel="noopener noreferrer" aria-label={label}>
       {children}
     </a>
   );
