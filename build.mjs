@@ -3,7 +3,7 @@
 // Then writes extension-firefox/: the same files with the manifest Firefox is given (see
 // firefoxManifest) — what `web-ext lint` checks and the Firefox end-to-end tests load.
 // Usage: node build.mjs [--watch] [--dev]
-import { copyFile, cp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -97,6 +97,17 @@ async function writeStyles() {
   await copyFile('src/content/highlights.css', 'extension/content.css');
 }
 
+/**
+ * What builds write into extension/ (.gitignore lists the same). Removed before building, so the
+ * folder — and the store package made of it — holds only this build's files: not the bundle of an
+ * entry that no longer exists, nor a --dev build's source maps.
+ */
+const BUILT = /^(?:[^/]+\.js|[^/]+\.map|manifest\.json|design\.css|content\.css)$/;
+
+async function clearBuilt() {
+  for (const name of await readdir('extension')) if (BUILT.test(name)) await rm(`extension/${name}`);
+}
+
 async function copyStatic() {
   await writeStyles();
   await copyFile('manifest.json', 'extension/manifest.json');
@@ -125,6 +136,7 @@ const builds = [
   },
 ];
 
+await clearBuilt();
 if (watch) {
   const copyOnEnd = { name: 'static', setup: (b) => b.onEnd(() => copyStatic()) };
   for (const build of builds) {

@@ -55,6 +55,15 @@ describe.skipIf(!built)('npm run package', () => {
     expect(Object.keys(zip).filter((name) => name.endsWith('.map'))).toEqual([]);
   });
 
+  it("holds exactly the extension's committed files and this build's outputs: nothing left from an earlier build", () => {
+    const committed = sourceFiles(REPO_ROOT)
+      .files.filter((path) => path.startsWith('extension/'))
+      .map((path) => path.slice('extension/'.length));
+    const bundles = ['background', 'content', 'page', 'popup', 'review'].map((entry) => `${entry}.js`);
+    const written = [...bundles, 'manifest.json', 'design.css', 'content.css'];
+    expect(Object.keys(entries(first.chromium)).sort()).toEqual([...committed, ...written].sort());
+  });
+
   it('packs the Firefox folder file for file, with a manifest that has no service_worker', () => {
     const zip = entries(first.firefox);
     const folder = extensionFiles(root('extension-firefox'));
