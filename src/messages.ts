@@ -477,6 +477,14 @@ export const TAB_REQUESTS = {
     }),
     answer: answer<{ found: boolean }>('whether the claim was found in time'),
   },
+  /**
+   * To the top frame: open the card of the next (or previous) claim or correction highlighted on
+   * the page, in reading order, and focus it (the keyboard shortcuts).
+   */
+  'tab/step-highlight': {
+    payload: v.strictObject({ direction: v.picklist(['next', 'previous']) }),
+    answer: answer<{ found: boolean }>('whether the page has a highlight to move to'),
+  },
   /** To the top frame: the claims a same-origin frame found (from its `page/report`). */
   'tab/frame-report': {
     payload: v.strictObject({

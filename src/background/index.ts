@@ -91,7 +91,11 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
 browser.commands.onCommand.addListener(async (command) => {
   // The review page is the extension's options page: this opens it, or focuses it when open.
   if (command === 'open-review') return void browser.runtime.openOptionsPage().catch(() => undefined);
-  if (command !== 'flag-claim') return;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id !== undefined) void sendToTab(tab.id, 'tab/flag-selection', {});
+  if (tab?.id === undefined) return;
+  if (command === 'flag-claim') void sendToTab(tab.id, 'tab/flag-selection', {});
+  // The top frame steps through the page's highlights (frames keep their own).
+  if (command === 'next-highlight') void sendToTab(tab.id, 'tab/step-highlight', { direction: 'next' }, 0);
+  if (command === 'previous-highlight')
+    void sendToTab(tab.id, 'tab/step-highlight', { direction: 'previous' }, 0);
 });

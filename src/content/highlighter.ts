@@ -141,6 +141,19 @@ export class Highlighter {
     return this.factChecks.at(x, y);
   }
 
+  /**
+   * Claims and corrections painted and shown, in reading order: top to bottom, then left to
+   * right (by their first line box, which also orders ranges inside a page's shadow roots).
+   */
+  inReadingOrder(): Painted[] {
+    const placed: { entry: Painted; top: number; left: number }[] = [];
+    for (const entry of this.painted) {
+      const box = entry.range.getClientRects()[0];
+      if (box) placed.push({ entry, top: Math.round(box.top), left: box.left });
+    }
+    return placed.sort((a, b) => a.top - b.top || a.left - b.left).map((p) => p.entry);
+  }
+
   /** The ids of the claims painted under a viewport point, topmost first. */
   claimsAt(x: number, y: number): string[] {
     if (this.painted.length === 0) return [];

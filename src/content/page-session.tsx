@@ -10,6 +10,7 @@ import type { DetectionSettings } from '../core/detect/detection-settings';
 import type { Claim, ClaimFields } from '../core/model';
 import {
   HIDE_AFTER_MS,
+  isCard,
   isHoverHeld,
   type UiEvent,
   type UiHit,
@@ -219,6 +220,9 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
   // reducer returns is rendered, and its timer command applied.
   let state: UiState<Range> = { kind: 'idle' };
   let hideTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The highlight the keyboard moved to last, and where focus was before its first move. */
+  let stepped: Range | undefined;
+  let focusBefore: Element | null = null;
 
   const dispatch = (event: UiEvent<Range>) => {
     if (signal.aborted) return;
@@ -227,8 +231,16 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
     if (step.timer === 'hide-soon')
       hideTimer = setTimeout(() => dispatch({ type: 'hide-timer' }), HIDE_AFTER_MS);
     if (step.state === state) return;
+    const wasCard = isCard(state);
     state = step.state;
     render(<PageUi state={state} actions={actions} />, root());
+    if (wasCard && !isCard(state)) {
+      // The keyboard's card closed: Escape (or its Close button) gives focus back where it was.
+      const before = focusBefore;
+      focusBefore = null;
+      if ((event.type === 'escape' || event.type === 'close') && before instanceof HTMLElement)
+        before.focus({ preventScroll: true });
+    }
   };
 
   /** Opens the editor on the selection (or the one it is open on), and fetches close fact-checks. */
@@ -390,15 +402,42 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
    */
   function hitAt(x: number, y: number, { marks }: { marks: boolean }): UiHit<Range> | null {
     for (const id of highlighter.claimsAt(x, y)) {
-      const claim = claims.get(id);
-      if (claim) return { kind: 'claim', claim };
-      const correction = corrections.get(id);
-      if (correction) return { kind: 'correction', correction };
+      const hit = paintedHit(id);
+      if (hit) return hit;
     }
     const factChecked = factChecks.at(x, y);
     if (factChecked) return { kind: 'factcheck', mark: factChecked.mark, target: factChecked.range };
     const mark = marks ? checkworthy.at(x, y) : undefined;
     return mark ? { kind: 'mark', reasons: mark.reasons, text: mark.text, target: mark.range } : null;
+  }
+
+  /** A painted claim's or correction's card content, by its id. */
+  function paintedHit(id: string): UiHit<Range> | null {
+    const claim = claims.get(id);
+    if (claim) return { kind: 'claim', claim };
+    const correction = corrections.get(id);
+    return correction ? { kind: 'correction', correction } : null;
+  }
+
+  /**
+   * The keyboard's way through the highlights: opens the card of the claim or correction after
+   * (or before) the one it opened last, round the page, pinned and focused. Where focus was before
+   * a card opened this way is kept: Escape or Close returns it there.
+   */
+  function stepHighlight(direction: 'next' | 'previous'): boolean {
+    const order = highlighter.inReadingOrder();
+    const at = stepped ? order.findIndex((entry) => entry.range === stepped) : -1;
+    const step = direction === 'next' ? 1 : -1;
+    const first = step === 1 ? 0 : order.length - 1;
+    const entry = order[at === -1 ? first : (at + step + order.length) % order.length];
+    const hit = entry && paintedHit(entry.id);
+    if (!entry || !hit) return false;
+    if (!isCard(state)) focusBefore = document.activeElement;
+    stepped = entry.range;
+    entry.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const box = entry.range.getClientRects()[0];
+    dispatch({ type: 'click', hit, x: box?.left ?? 0, y: box?.bottom ?? 0 });
+    return true;
   }
 
   // Requests from the background (context menu, shortcut, database changes) and the popup.
@@ -439,6 +478,7 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
       highlighter.pulse(id);
       return { found: true };
     },
+    'tab/step-highlight': async ({ direction }) => ({ found: stepHighlight(direction) }),
     'tab/frame-report': async ({ frameId, frame, found }) => {
       claims.frameReport(frameId, frame, found);
       return null;
@@ -450,7 +490,11 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
   };
 
   /** Requests only the top frame answers, and ones only the other frames do. */
-  const topOnly: ReadonlySet<TabRequestType> = new Set<TabRequestType>(['tab/status', 'tab/frame-report']);
+  const topOnly: ReadonlySet<TabRequestType> = new Set<TabRequestType>([
+    'tab/status',
+    'tab/frame-report',
+    'tab/step-highlight',
+  ]);
   const framesOnly: ReadonlySet<TabRequestType> = new Set<TabRequestType>(['tab/report-found']);
 
   const onMessage = (message: unknown, sender: MessageSender) => {

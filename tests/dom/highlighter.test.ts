@@ -52,6 +52,24 @@ describe('the highlighter', () => {
     expect(highlighter.size).toBe(1);
   });
 
+  it('lists claims and corrections in reading order, whatever order they were painted in, and leaves out what is not shown', () => {
+    const first = paragraph('The council approved the budget by nine votes to two.');
+    const second = paragraph('The mayor said the vote was unanimous.');
+    const hidden = paragraph('A line the page hides.');
+    (hidden.parentElement as HTMLElement).style.display = 'none';
+    const highlighter = new Highlighter();
+    highlighter.paint([
+      { id: 'mayor', paint: 'false', range: rangeOver(second, 'mayor') },
+      { id: 'nine', paint: 'misleading', range: rangeOver(first, 'nine votes') },
+      { id: 'hidden', paint: 'false', range: rangeOver(hidden, 'hides') },
+    ]);
+    highlighter.paint(
+      [{ id: 'council', paint: 'accurate', range: rangeOver(first, 'council') }],
+      'corrections',
+    );
+    expect(highlighter.inReadingOrder().map((entry) => entry.id)).toEqual(['council', 'nine', 'mayor']);
+  });
+
   it('finds the claim under a point of its highlight, and nothing beside it', () => {
     const text = paragraph('The council approved the budget.');
     const range = rangeOver(text, 'approved');

@@ -207,7 +207,7 @@ export interface TestBrowser {
    * does for the context menu and the Alt+Shift+F shortcut (`tab/flag-selection`). Synthetic key
    * presses never reach the browser's extension shortcuts in headless Chromium (or Firefox).
    */
-  sendTabRequest(url: string, type: string): Promise<unknown>;
+  sendTabRequest(url: string, type: string, payload?: Record<string, unknown>): Promise<unknown>;
   /**
    * Both browsers: the extension page at `path` that the extension itself opened in a tab (after
    * a click in the page, say). Firefox lets a test drive such a page, though not navigate to one.
@@ -467,13 +467,12 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
       );
       return wrapPlaywright(page);
     },
-    async sendTabRequest(url, type) {
+    async sendTabRequest(url, type, payload = {}) {
       const worker = context.serviceWorkers()[0];
       if (!worker) throw new Error('sendTabRequest: no extension service worker');
       const id = await tabIdOf(url);
-      return worker.evaluate(
-        `chrome.tabs.sendMessage(${id}, { factmark: 1, type: ${JSON.stringify(type)}, payload: {} })`,
-      );
+      const envelope = JSON.stringify({ factmark: 1, type, payload });
+      return worker.evaluate(`chrome.tabs.sendMessage(${id}, ${envelope})`);
     },
     async close() {
       await context.close();

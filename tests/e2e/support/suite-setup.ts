@@ -65,7 +65,7 @@ export function useBrowser(name: BrowserName): TestBrowser {
     newPage: () => live().newPage(),
     openExtensionPage: (path) => live().openExtensionPage(path),
     tabIdOf: (url) => live().tabIdOf(url),
-    sendTabRequest: (url, type) => live().sendTabRequest(url, type),
+    sendTabRequest: (url, type, payload) => live().sendTabRequest(url, type, payload),
     waitForExtensionPage: (path, timeoutMs) => live().waitForExtensionPage(path, timeoutMs),
     waitForPage: (url, timeoutMs) => live().waitForPage(url, timeoutMs),
     close: () => live().close(),

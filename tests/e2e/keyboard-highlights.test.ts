@@ -1,0 +1,70 @@
+// The keyboard's way through a page's highlights, end to end in Chromium: the next (and the
+// previous) claim or correction highlighted opens its card, pinned and focused, in reading order
+// and round the page; Escape gives focus back where it was. The shortcuts (Alt+Shift+N,
+// Alt+Shift+P) make the background send `tab/step-highlight` to the tab's top frame. Headless
+// browsers never hand synthetic key presses to extension shortcuts, so the test sends that
+// request as the background does. Firefox: WebDriver BiDi cannot reach its background to send it.
+import { describe, expect, it } from 'vitest';
+import { hasBuiltExtension, type TestPage, waitFor } from './support/browsers';
+import { flagClaim, waitForHighlight } from './support/page-actions';
+import { FIXTURE_PAGES, useBrowser, useServer } from './support/suite-setup';
+
+const QUOTE =
+  'The 39-year-old Russian citizen also holds the passports of France, the UAE and St. Kitts and Nevis.';
+const DSA = 'Digital Rights Act (DSA)';
+
+describe.skipIf(!hasBuiltExtension())('the highlights by keyboard in chromium', () => {
+  const server = useServer(FIXTURE_PAGES);
+  const browser = useBrowser('chromium');
+
+  /** The dialog the in-page UI shows, by its name, or null. */
+  const shows = async (page: TestPage, name: string) => (await page.findByRole('dialog', name)) !== null;
+  /** What has the page's focus: our UI's host, or the page's own element (by its text). */
+  const focused = (page: TestPage) =>
+    page.evaluate(() => {
+      const active = document.activeElement;
+      return active?.localName === 'factmark-ui' ? 'factmark-ui' : (active?.textContent ?? '').trim();
+    });
+
+  it("opens the next and the previous highlight's card, focused, round the page, and Escape gives focus back", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url('/seed-article.html'));
+    await waitForHighlight(page, 'factmark-false', DSA);
+    await flagClaim(page, QUOTE);
+    await waitForHighlight(page, 'factmark-false', QUOTE);
+    // The claim's paragraph comes before the corrected phrase, and they are the page's only two
+    // claims and corrections (check-worthy and fact-checked marks are not stepped through).
+    const stepped = (await page.highlights()).filter(
+      (h) => !/^factmark-(checkworthy|factchecked|pulse)$/.test(h.name),
+    );
+    expect(stepped.flatMap((h) => h.texts).sort()).toEqual([DSA, QUOTE].sort());
+    const step = (direction: 'next' | 'previous') =>
+      browser.sendTabRequest(page.url(), 'tab/step-highlight', { direction });
+
+    // The reader is on the article's first link.
+    await page.evaluate(() => document.querySelector('a')?.focus());
+    const link = await focused(page);
+    expect(link).not.toBe('');
+
+    expect(await step('next')).toEqual({ ok: true, value: { found: true } });
+    await waitFor(() => shows(page, 'Claim'), 5000, 50, 'no claim card after "next"');
+    expect(await focused(page)).toBe('factmark-ui');
+
+    await step('next');
+    await waitFor(() => shows(page, 'Correction'), 5000, 50, 'no correction card after "next" again');
+    expect(await shows(page, 'Claim')).toBe(false);
+    expect(await focused(page)).toBe('factmark-ui');
+
+    // Round the page: after the last comes the first, and back.
+    await step('next');
+    await waitFor(() => shows(page, 'Claim'), 5000, 50, 'no claim card after the last highlight');
+    await step('previous');
+    await waitFor(() => shows(page, 'Correction'), 5000, 50, 'no correction card before the first');
+
+    await page.keyboardPress('Escape');
+    await waitFor(async () => !(await shows(page, 'Correction')), 5000, 50, 'the card stayed after Escape');
+    expect(await focused(page)).toBe(link);
+    expect(page.pageErrors).toEqual([]);
+    await page.close();
+  });
+});
