@@ -38,8 +38,12 @@ const misleading = async (page: TestPage) =>
 
 /** Subscribes from the Lists view (popup or review page) and waits for its answer. */
 async function subscribe(view: TestPage, address: string, title: string) {
-  await view.click('#list-url');
+  // Focused by script, not by a click at a point: the review page's panel may still be laying
+  // out when the view is ready, and a click that lands beside the field types nowhere.
+  await view.evaluate(() => document.getElementById('list-url')?.focus());
   await view.type(address);
+  const typed = () => view.evaluate(() => (document.getElementById('list-url') as HTMLInputElement).value);
+  await waitFor(async () => (await typed()) === address, 5000, 50, 'the address is not in the field');
   await view.keyboardPress('Enter');
   await waitFor(async () => (await bodyText(view)).includes(`Subscribed to “${title}”: 1 rule.`), 15_000);
 }
