@@ -425,6 +425,8 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
    * a card opened this way is kept: Escape or Close returns it there.
    */
   function stepHighlight(direction: 'next' | 'previous'): boolean {
+    // The reader is writing a claim: the editor keeps its place (and its focus).
+    if (state.kind === 'editor') return false;
     const order = highlighter.inReadingOrder();
     const at = stepped ? order.findIndex((entry) => entry.range === stepped) : -1;
     const step = direction === 'next' ? 1 : -1;

@@ -64,6 +64,14 @@ describe.skipIf(!hasBuiltExtension())('the highlights by keyboard in chromium', 
     await page.keyboardPress('Escape');
     await waitFor(async () => !(await shows(page, 'Correction')), 5000, 50, 'the card stayed after Escape');
     expect(await focused(page)).toBe(link);
+
+    // While the reader writes a claim, the shortcut leaves the editor where it is.
+    await page.selectText('Durov was detained by French authorities');
+    await page.clickByRole('button', 'Flag claim');
+    await waitFor(() => shows(page, 'Flag claim'), 5000, 50, 'no editor');
+    expect(await step('next')).toEqual({ ok: true, value: { found: false } });
+    expect(await shows(page, 'Flag claim')).toBe(true);
+    expect(await shows(page, 'Claim')).toBe(false);
     expect(page.pageErrors).toEqual([]);
     await page.close();
   });
