@@ -3,7 +3,7 @@
 // Then writes extension-firefox/: the same files with the manifest Firefox is given (see
 // firefoxManifest) — what `web-ext lint` checks and the Firefox end-to-end tests load.
 // Usage: node build.mjs [--watch] [--dev]
-import { copyFile, cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -16,6 +16,7 @@ const entries = {
   page: 'src/content/page-main.ts',
   popup: 'src/popup/index.tsx',
   review: 'src/review/index.tsx',
+  welcome: 'src/welcome/index.tsx',
 };
 
 /** Firefox's content script: the page code as one classic script (see src/content/index.ts). */
@@ -102,14 +103,52 @@ async function writeStyles() {
  * folder — and the store package made of it — holds only this build's files: not the bundle of an
  * entry that no longer exists, nor a --dev build's source maps.
  */
-const BUILT = /^(?:[^/]+\.js|[^/]+\.map|manifest\.json|design\.css|content\.css)$/;
+const BUILT = /^(?:[^/]+\.js|[^/]+\.map|manifest\.json|design\.css|content\.css|_locales)$/;
 
 async function clearBuilt() {
-  for (const name of await readdir('extension')) if (BUILT.test(name)) await rm(`extension/${name}`);
+  for (const name of await readdir('extension'))
+    if (BUILT.test(name)) await rm(`extension/${name}`, { recursive: true });
+}
+
+/**
+ * The catalogue code (src/core/i18n/catalog.ts), compiled for this script: the build and the
+ * tests turn translations into browser messages with the same function.
+ */
+async function loadCatalog() {
+  const { outputFiles } = await esbuild.build({
+    entryPoints: ['src/core/i18n/catalog.ts'],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+  });
+  const code = outputFiles[0].text;
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+}
+
+/**
+ * extension/_locales/<lang>/messages.json from the translations in src/locales/<lang>/*.json
+ * (one file per area of the extension, merged; the placeholders added).
+ */
+async function writeLocales() {
+  const { LOCALES, toChromeMessages } = await loadCatalog();
+  for (const locale of LOCALES) {
+    const dir = `src/locales/${locale}`;
+    const areas = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
+    const fragments = await Promise.all(
+      areas.map(async (area) => JSON.parse(await readFile(`${dir}/${area}`, 'utf8'))),
+    );
+    await mkdir(`extension/_locales/${locale}`, { recursive: true });
+    await writeFile(
+      `extension/_locales/${locale}/messages.json`,
+      `${JSON.stringify(toChromeMessages(fragments), null, 2)}\n`,
+    );
+  }
 }
 
 async function copyStatic() {
   await writeStyles();
+  await writeLocales();
   await copyFile('manifest.json', 'extension/manifest.json');
   await rm(FIREFOX_DIR, { recursive: true, force: true });
   await cp('extension', FIREFOX_DIR, {

@@ -32,6 +32,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/support/setup-messages.ts'],
           sequence: { groupOrder: 0 },
           // A time-out only catches a hang: a loaded 2-core machine can take seconds over 100,000
           // generated claims, and that is no failure (speed is measured by `npm run bench`).
@@ -43,6 +44,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           include: ['tests/dom/**/*.test.ts?(x)'],
+          setupFiles: ['tests/support/setup-messages.ts'],
           sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           browser: {

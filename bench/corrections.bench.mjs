@@ -38,8 +38,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_SWITCHES } from '../scripts/chromium-switches.mjs';
 import { sharedPath } from '../scripts/shared-dir.mjs';
-import { CHROMIUM_SWITCHES } from './chromium-switches.mjs';
 import { PAGES, PARTIAL } from './corpus-pages.mjs';
 import { mulberry32 } from './seeded-random.mjs';
 
@@ -272,6 +272,7 @@ window.__factmarkBench = {
 async function bundle(dir) {
   const out = join(dir, 'bench-corrections.js');
   await esbuild.build({
+    inject: [join(ROOT, 'bench/english-messages.ts')], // the UI's messages, in English
     stdin: { contents: ENTRY, resolveDir: ROOT, loader: 'ts', sourcefile: 'bench-corrections-entry.ts' },
     bundle: true,
     format: 'iife',

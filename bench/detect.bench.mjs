@@ -18,8 +18,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_SWITCHES } from '../scripts/chromium-switches.mjs';
 import { sharedPath } from '../scripts/shared-dir.mjs';
-import { CHROMIUM_SWITCHES } from './chromium-switches.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = sharedPath('corpus', 'news');
@@ -102,6 +102,7 @@ window.__factmarkBench = {
 async function bundle(dir) {
   const out = join(dir, 'bench-detect.js');
   await esbuild.build({
+    inject: [join(ROOT, 'bench/english-messages.ts')], // the UI's messages, in English
     stdin: { contents: ENTRY, resolveDir: ROOT, loader: 'ts', sourcefile: 'bench-detect-entry.ts' },
     bundle: true,
     format: 'iife',

@@ -65,6 +65,7 @@ export { pageSentences } from './scripts/factchecks-eval';
 async function load(dir) {
   const out = join(dir, 'bench-factchecks.mjs');
   await esbuild.build({
+    inject: [join(ROOT, 'bench/english-messages.ts')], // the UI's messages, in English
     stdin: { contents: ENTRY, resolveDir: ROOT, loader: 'ts', sourcefile: 'bench-factchecks-entry.ts' },
     bundle: true,
     platform: 'node',

@@ -67,6 +67,7 @@ const dir = await mkdtemp(join(tmpdir(), 'factmark-feeds-bench-'));
 try {
   const bundle = join(dir, 'feed.mjs');
   await esbuild.build({
+    inject: [join(ROOT, 'bench/english-messages.ts')], // the UI's messages, in English
     entryPoints: [join(ROOT, 'src/core/factchecks/feed/index.ts')],
     bundle: true,
     format: 'esm',

@@ -28,7 +28,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_SWITCHES } from './chromium-switches.mjs';
+import { CHROMIUM_SWITCHES } from '../scripts/chromium-switches.mjs';
 import { PAGES } from './corpus-pages.mjs';
 import { mulberry32 } from './seeded-random.mjs';
 

@@ -212,6 +212,7 @@ async function launch() {
 /** The extension's own schema and page-key function, bundled for evaluation in an extension page. */
 async function helpersScript() {
   const result = await esbuild.build({
+    inject: [join(ROOT, 'bench/english-messages.ts')], // the UI's messages, in English
     stdin: {
       contents:
         "import { openDb } from './src/db/schema'; import { pageKey } from './src/core/url/page-key';" +
@@ -233,6 +234,7 @@ async function helpersScript() {
  */
 async function writeBackup(claims, file) {
   const result = await esbuild.build({
+    inject: [join(ROOT, 'bench/english-messages.ts')], // the UI's messages, in English
     entryPoints: [join(ROOT, 'src/core/formats/backup.ts')],
     bundle: true,
     format: 'esm',

@@ -18,10 +18,11 @@ export const SOURCE_PATHS = [
 ] as const;
 
 /**
- * What build.mjs writes into extension/ (the .gitignore says the same), and source maps a
+ * What build.mjs writes into extension/ (the .gitignore says the same: the bundles, the manifest,
+ * the stylesheets made from src/ and the messages), and source maps a
  * `--dev` build leaves behind: never source, and never shipped in a store package.
  */
-const BUILT_IN_EXTENSION = /^extension\/([^/]+\.js|manifest\.json|design\.css|content\.css)$/;
+const BUILT_IN_EXTENSION = /^extension\/(?:[^/]+\.js|manifest\.json|design\.css|content\.css|_locales\/.+)$/;
 const SOURCE_MAP = /\.map$/;
 /** Editor and OS leftovers (.DS_Store, .swp files): any path segment starting with a dot. */
 const HIDDEN = /(^|\/)\./;

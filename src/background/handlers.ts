@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import { describeIssues } from '../core/claim-schema';
 import { scoreSentences } from '../core/detect/score';
+import { t } from '../core/i18n/translate';
 import { compileRules } from '../core/match';
 import { correctionMargin, findCorrections, type RuleSet } from '../core/match/find-corrections';
 import { claimPageKeys } from '../core/url/page-key';
@@ -11,7 +12,7 @@ import { claimsForPage, deleteClaim, markSeen, saveClaim } from '../db/claims';
 import { allRules, deleteRule, enabledRules, rulesById, saveRule, useListVersion } from '../db/rules';
 import type { FactmarkDb } from '../db/schema';
 import { detectionSettings, updateDetectionSettings } from '../db/settings';
-import { isQuotaError, STORAGE_FULL } from '../db/storage-errors';
+import { isQuotaError } from '../db/storage-errors';
 import {
   isRequestType,
   REQUESTS,
@@ -150,7 +151,7 @@ export function makeHandlers(db: FactmarkDb, effects: Effects): { [K in RequestT
     },
     'rules/use-list-version': async ({ id }) => {
       const rule = await useListVersion(db, id);
-      if (!rule) throw new Error('That rule was deleted.');
+      if (!rule) throw new Error(t('rule_deleted'));
       rulesChanged();
       return rule;
     },
@@ -169,7 +170,11 @@ export function makeHandlers(db: FactmarkDb, effects: Effects): { [K in RequestT
   };
 }
 
-/** Validates an incoming message and runs its handler; the answer is always a Reply. */
+/**
+ * Validates an incoming message and runs its handler; the answer is always a Reply. A malformed
+ * message is a bug in Factmark's own code (or a page's probing), never something a reader did:
+ * those errors stay in English, for developers; a handler's errors are the reader's, translated.
+ */
 export async function dispatch(
   handlers: ReturnType<typeof makeHandlers>,
   message: unknown,
@@ -195,8 +200,8 @@ export async function dispatch(
 
 function errorText(error: unknown): string {
   // A full disk gets the same advice wherever it happens (src/db/storage-errors.ts).
-  if (isQuotaError(error)) return `Nothing was saved. ${STORAGE_FULL}`;
-  return error instanceof Error ? error.message : 'unexpected error';
+  if (isQuotaError(error)) return t('storage_full_nothing_saved');
+  return error instanceof Error ? error.message : t('error_unexpected');
 }
 
 /** A value from a message, quoted in an error without throwing (String() throws on some objects). */

@@ -2,10 +2,13 @@
 // typed messages, keeps the toolbar badge, and turns the context menu and keyboard shortcut
 // into "flag the selection" in the active tab; the "open all notes" shortcut opens the review page.
 import browser, { type Runtime } from 'webextension-polyfill';
+import { t } from '../core/i18n/translate';
 import { LIST_REFRESH_MINUTES } from '../core/lists/subscription';
 import { openDb } from '../db/schema';
 import type { TabEnvelope, TabRequests, TabRequestType } from '../messages';
 import { RULES_FRAGMENT } from '../messages';
+// Opens the welcome page once, when the extension is installed (not on updates).
+import './first-run';
 import { dispatch, makeHandlers } from './handlers';
 import { senderOf } from './sender';
 
@@ -80,8 +83,9 @@ browser.alarms.onAlarm.addListener((alarm) => {
 
 const MENU_ID = 'factmark-flag-claim';
 
+// The title is in the browser's language at install or update (menus keep the title they were made with).
 browser.runtime.onInstalled.addListener(() => {
-  browser.contextMenus.create({ id: MENU_ID, title: 'Flag claim', contexts: ['selection'] });
+  browser.contextMenus.create({ id: MENU_ID, title: t('menu_flag_claim'), contexts: ['selection'] });
 });
 
 browser.contextMenus.onClicked.addListener((info, tab) => {

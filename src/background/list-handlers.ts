@@ -1,6 +1,7 @@
 // Handlers for the correction-list requests (lists/*), merged into the background's dispatch table
 // by makeHandlers (handlers.ts). Every change to a list's rules calls `rulesChanged`, which drops
 // the compiled rules and tells open tabs to repaint. Only extension pages may send these.
+import { t } from '../core/i18n/translate';
 import type { CorrectionList } from '../core/rule';
 import { importListFile } from '../db/import-list';
 import { allLists, deleteList, getList, setListEnabled } from '../db/lists';
@@ -37,7 +38,7 @@ export function makeListHandlers(
       const targets = id
         ? [await getList(db, id)].filter((list): list is CorrectionList => list !== undefined)
         : (await allLists(db)).flatMap(({ rules: _count, ...list }) => (list.url ? [list] : []));
-      if (id && targets.length === 0) throw new Error('That list was removed.');
+      if (id && targets.length === 0) throw new Error(t('list_removed'));
       // One at a time: a worker refreshing many lists at once would hold every body in memory. A
       // list removed during its fetch is left out of the answer, which the views take as removed.
       for (const list of targets) await lists.refresh(list);
@@ -47,7 +48,7 @@ export function makeListHandlers(
     },
     'lists/set-enabled': async ({ id, enabled }) => {
       const list = await setListEnabled(db, id, enabled);
-      if (!list) throw new Error('That list was removed.');
+      if (!list) throw new Error(t('list_removed'));
       effects.rulesChanged();
       return list;
     },

@@ -2,6 +2,8 @@
 // (conditional requests: a 304 keeps the copy), with a time limit and a size cap. What a response
 // means is decided in core/lists/subscription.ts; storing is src/db/lists.ts. `fetch` comes in as
 // a parameter so this runs in Node tests against a real local server.
+
+import { t } from '../core/i18n/translate';
 import {
   checkListUrl,
   conditionalHeaders,
@@ -54,11 +56,12 @@ export async function fetchList(
     const text = await readCapped(response, maxBytes);
     return text === null ? { kind: 'too-large' } : { kind: 'response', ...base, text };
   } catch (error) {
+    // A browser's own fetch error (error.message) is in its words; the others are Factmark's.
     const reason = abort.signal.aborted
-      ? `no answer within ${Math.max(1, Math.round(timeoutMs / 1000))} s`
+      ? t('list_fetch_timeout', { seconds: Math.max(1, Math.round(timeoutMs / 1000)) })
       : error instanceof Error
         ? error.message
-        : 'network error';
+        : t('list_fetch_network');
     return { kind: 'unreachable', reason };
   } finally {
     clearTimeout(timer);
@@ -92,8 +95,7 @@ export function makeListFetcher(db: FactmarkDb, fetcher: Fetch, now: () => numbe
    * again when the result is stored, so switching the list off during the fetch keeps it off.
    */
   async function refresh(list: CorrectionList): Promise<ListStored | undefined> {
-    if (!list.url)
-      throw new Error(`“${listName(list)}” was imported from a file: import the file again to update it.`);
+    if (!list.url) throw new Error(t('list_error_from_file', { name: listName(list) }));
     const outcome = await fetchList(fetcher, list.url, conditionalHeaders(list));
     const update = nextListState(list, outcome, now());
     if (update.kind === 'replace') {
@@ -117,7 +119,7 @@ export function makeListFetcher(db: FactmarkDb, fetcher: Fetch, now: () => numbe
     const existing = await listByUrl(db, checked.url);
     if (existing) {
       const refreshed = await refresh(existing);
-      if (!refreshed) throw new Error('That list was removed while it was being fetched. Subscribe again.');
+      if (!refreshed) throw new Error(t('list_removed_while_fetching'));
       return refreshed;
     }
     const draft: CorrectionList = {
@@ -127,20 +129,14 @@ export function makeListFetcher(db: FactmarkDb, fetcher: Fetch, now: () => numbe
       enabled: true,
     };
     const outcome = await fetchList(fetcher, checked.url);
-    const update = nextListState(draft, outcome, now());
-    if (update.kind === 'keep') {
-      // Nothing to keep in force yet: say what went wrong, and store nothing.
-      throw new Error(
-        (update.list.error ?? 'The list could not be read.')
-          .replace(': the previous copy stays in force.', '. Check the address and try again.')
-          .replace(' The previous copy stays in force.', ''),
-      );
-    }
+    const update = nextListState(draft, outcome, now(), { subscribing: true });
+    // Nothing to keep in force yet: say what went wrong (worded for a first fetch), and store nothing.
+    if (update.kind === 'keep') throw new Error(update.list.error ?? t('list_error_unreadable'));
     const stored =
       update.listKind === 'fact-checks'
         ? await storeFeed(db, update.list, update.factChecks, { now: now() })
         : await storeList(db, update.list, update.rules, now());
-    if (!stored) throw new Error('That list was removed while it was being stored. Subscribe again.');
+    if (!stored) throw new Error(t('list_removed_while_storing'));
     return { list: stored, invalid: update.invalid };
   }
 

@@ -8,6 +8,7 @@
 //
 // Incremental: after a change, what was found elsewhere moves with the text (src/core/text) and
 // only the edited stretches, plus a margin as long as the longest match, are checked again.
+import { t } from '../core/i18n/translate';
 import type { CorrectionFinding } from '../core/match/find-corrections';
 import type { PageCorrection } from '../core/match/page-correction';
 import { paintOf } from '../core/model';
@@ -131,7 +132,7 @@ export class PageCorrections {
         verdict: 'false',
         correction: finding.correction,
         sources: [finding.source],
-        origin: `Built-in check: the ${finding.acronym} is the ${finding.expected}`,
+        origin: t('page_origin_builtin_acronym', { acronym: finding.acronym, expected: finding.expected }),
       };
     return {
       id: `rule:${finding.ruleId}:${this.seq++}`,

@@ -7,6 +7,7 @@ import { render } from 'preact';
 import { describeRange } from '../core/anchor';
 import { editDraft } from '../core/claim-schema';
 import type { DetectionSettings } from '../core/detect/detection-settings';
+import { t } from '../core/i18n/translate';
 import type { Claim, ClaimFields } from '../core/model';
 import {
   HIDE_AFTER_MS,
@@ -27,6 +28,7 @@ import {
 } from '../messages';
 import { request } from '../request';
 import { type MessageSender, onRuntimeMessage, runtimeId } from '../runtime-messaging';
+import screenReaderCss from '../styles/screen-reader.css';
 import tokensCss from '../styles/tokens.css';
 import verdictsCss from '../styles/verdicts.css';
 import type { ClaimEditorResult } from '../ui/claim-editor';
@@ -40,7 +42,7 @@ import { PageClaims, pageDocument } from './page-claims';
 import { PageCorrections } from './page-corrections';
 import { PageFactChecks } from './page-factchecks';
 import { readPageIdentity } from './page-identity';
-import { PageUi, type UiActions } from './page-ui';
+import { PageUiRoot, type UiActions } from './page-ui';
 import pageUiCss from './page-ui.css';
 import { buttonPosition, selectedRange } from './selection';
 import { styleShadowRoot } from './shadow-styles';
@@ -51,6 +53,13 @@ import { watchPage } from './watch';
 
 /** How long to wait before asking the background to check the text again, at first and at most. */
 const CORRECTIONS_RETRY_MS = { first: 1_000, most: 60_000 };
+/**
+ * How long an announcement ("Claim saved") stays in the live region: long enough to be read, then
+ * gone, so a screen reader's reading of the page later does not come across it.
+ */
+const ANNOUNCEMENT_MS = 5_000;
+/** An announcement repeated while still showing is emptied for this long first, to be read again. */
+const REANNOUNCE_MS = 100;
 
 /** Which frame this is: the top frame speaks for the tab; whose site settings apply. */
 export type PageSessionOptions = FrameChoice;
@@ -213,8 +222,12 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
     return live.current;
   }
 
-  // The same design tokens and verdict badges as the popup and the review page.
-  const { host, root } = createUiHost(`${tokensCss}\n${verdictsCss}\n${pageUiCss}`, signal);
+  // The same design tokens, verdict badges and screen-reader-only text as the popup and the
+  // review page (their design.css), then the in-page UI's own styles.
+  const { host, root } = createUiHost(
+    `${tokensCss}\n${verdictsCss}\n${screenReaderCss}\n${pageUiCss}`,
+    signal,
+  );
 
   // The UI's state machine (src/core/page-ui/ui-state.ts): DOM events become UiEvents; what the
   // reducer returns is rendered, and its timer command applied.
@@ -223,6 +236,14 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
   /** The highlight the keyboard moved to last, and where focus was before its first move. */
   let stepped: Range | undefined;
   let focusBefore: Element | null = null;
+  /** What the live region says now (see PageUiRoot); '' between announcements. */
+  let announcement = '';
+  let announcementTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const renderUi = () => {
+    if (signal.aborted) return;
+    render(<PageUiRoot state={state} actions={actions} announcement={announcement} />, root());
+  };
 
   const dispatch = (event: UiEvent<Range>) => {
     if (signal.aborted) return;
@@ -233,7 +254,7 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
     if (step.state === state) return;
     const wasCard = isCard(state);
     state = step.state;
-    render(<PageUi state={state} actions={actions} />, root());
+    renderUi();
     if (wasCard && !isCard(state)) {
       // The keyboard's card closed: Escape (or its Close button) gives focus back where it was.
       const before = focusBefore;
@@ -241,6 +262,27 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
       if ((event.type === 'escape' || event.type === 'close') && before instanceof HTMLElement)
         before.focus({ preventScroll: true });
     }
+  };
+
+  /**
+   * Tells screen readers what was just done, through the polite live region that stays in the UI
+   * when the editor or card that did it closes; emptied again after a while.
+   */
+  const announce = (text: string) => {
+    clearTimeout(announcementTimer);
+    if (announcement === text) {
+      // A live region reads a change: the same words again are taken out for a moment first.
+      announcement = '';
+      renderUi();
+      announcementTimer = setTimeout(() => announce(text), REANNOUNCE_MS);
+      return;
+    }
+    announcement = text;
+    renderUi();
+    announcementTimer = setTimeout(() => {
+      announcement = '';
+      renderUi();
+    }, ANNOUNCEMENT_MS);
   };
 
   /** Opens the editor on the selection (or the one it is open on), and fetches close fact-checks. */
@@ -285,7 +327,7 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
           scheduleRescan();
           dispatch({ type: 'saved-claim-only', claim: saved });
           throw new Error(
-            `The claim was saved, but not the rule: ${error instanceof Error ? error.message : String(error)}`,
+            t('page_error_rule_not_saved', { error: error instanceof Error ? error.message : String(error) }),
           );
         }
       }
@@ -293,6 +335,15 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
       scheduleRescan();
       window.getSelection()?.removeAllRanges();
       dispatch({ type: 'saved' });
+      announce(
+        t(
+          editing
+            ? 'page_announce_changes_saved'
+            : rule
+              ? 'page_announce_claim_and_rule_saved'
+              : 'page_announce_claim_saved',
+        ),
+      );
     },
     edit(claim) {
       dispatch({ type: 'edit', claim });
@@ -301,6 +352,7 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
       await request('claims/delete', { id: claim.id });
       claims.remove(claim.id);
       dispatch({ type: 'close' });
+      announce(t('page_announce_claim_deleted'));
     },
     close() {
       dispatch({ type: 'close' });
@@ -325,11 +377,11 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
   };
 
   async function saveNew(range: Range | undefined, fields: ClaimFields): Promise<Claim> {
-    if (!range) throw new Error('The selection is gone. Select the text again.');
+    if (!range) throw new Error(t('page_error_selection_gone'));
     const index = flushChanges();
     const offsets = index.offsetsOf(range);
     const anchor = offsets && describeRange(index.text, offsets.start, offsets.end);
-    if (!anchor) throw new Error('This selection is not part of the page text Factmark can highlight.');
+    if (!anchor) throw new Error(t('page_error_not_page_text'));
     const { url, canonical, title } = readPageIdentity(pageDocument());
     return request('claims/save', { url, ...(canonical ? { canonical } : {}), title, ...anchor, ...fields });
   }
@@ -549,6 +601,7 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
       cancelAnimationFrame(frame);
       clearTimeout(hideTimer);
       clearTimeout(correctionsRetry);
+      clearTimeout(announcementTimer);
       render(null, root());
       highlighter.dispose();
       try {

@@ -1,7 +1,9 @@
 // The in-page UI, rendered into the closed shadow root: the "Flag claim" button beside a
 // selection, the editor dialog, and the card that shows a highlighted claim.
-import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren, RefObject } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { isolate } from '../core/i18n/reader-text';
+import { messageDirection, messageLocale, t } from '../core/i18n/translate';
 import type { PageCorrection } from '../core/match/page-correction';
 import type { Claim } from '../core/model';
 import type { UiState } from '../core/page-ui/ui-state';
@@ -28,6 +30,41 @@ export interface UiActions {
   dismissFactCheck(id: string): Promise<void>;
 }
 
+/**
+ * The language and direction of Factmark's messages, for each surface the UI puts in the shadow
+ * root (the button, the dialog, a card, the live region): they are the root's top elements, so
+ * the page's own `lang` and `dir` never reach them and Arabic lays them out right to left on any
+ * page. Only their inner layout flips: where they sit (at the pointer, or top right) stays put.
+ */
+function language(): { lang: string; dir: 'ltr' | 'rtl' } {
+  return { lang: messageLocale(), dir: messageDirection() };
+}
+
+/**
+ * The whole UI: the surface the state shows, and beside it a polite live region that outlives
+ * every surface. Screen readers hear what just happened ("Claim saved") after the editor or card
+ * that did it has closed; the region is in the root from the first time the UI shows (saving or
+ * deleting always comes later), since a region added with its text already in it is not read.
+ */
+export function PageUiRoot({
+  state,
+  actions,
+  announcement,
+}: {
+  state: UiState;
+  actions: UiActions;
+  announcement: string;
+}) {
+  return (
+    <>
+      <PageUi state={state} actions={actions} />
+      <div class="fm-live visually-hidden" role="status" aria-live="polite" {...language()}>
+        {announcement}
+      </div>
+    </>
+  );
+}
+
 export function PageUi({ state, actions }: { state: UiState; actions: UiActions }) {
   switch (state.kind) {
     case 'idle':
@@ -40,9 +77,10 @@ export function PageUi({ state, actions }: { state: UiState; actions: UiActions 
           class="fm-dialog"
           role="dialog"
           aria-modal="true"
-          aria-label={state.claim ? 'Edit claim' : 'Flag claim'}
+          aria-label={state.claim ? t('page_editor_title_edit') : t('page_editor_title_new')}
+          {...language()}
         >
-          <h2 class="fm-title">{state.claim ? 'Edit claim' : 'Flag claim'}</h2>
+          <h2 class="fm-title">{state.claim ? t('page_editor_title_edit') : t('page_editor_title_new')}</h2>
           <ClaimEditor
             quote={state.quote}
             {...(state.claim ? { initial: state.claim } : { phrase: state.quote })}
@@ -75,7 +113,7 @@ function FactCheckCard({
   const id = state.mark.factCheck.id;
   useEffect(() => setError(''), [id]);
   return (
-    <FloatingCard label="Fact-checked before" height={280} state={state} actions={actions}>
+    <FloatingCard label={t('page_factcheck_title')} height={280} state={state} actions={actions}>
       <FactCheckPanel
         mark={state.mark}
         error={error}
@@ -108,9 +146,9 @@ function FloatingCard({
   useEffect(() => {
     if (state.pinned) ref.current?.focus();
   }, [state.pinned]);
-  const left = Math.max(8, Math.min(state.x, window.innerWidth - 368));
-  const below = state.y + 16;
-  const top = below + height > window.innerHeight ? Math.max(8, state.y - height - 16) : below;
+  const place = (width: number, tall: number) => besidePointer(state.x, state.y, width, tall);
+  useKeptInView(ref, place, [state.x, state.y]);
+  const { left, top } = place(CARD_WIDTH, height);
   return (
     <div
       ref={ref}
@@ -119,6 +157,7 @@ function FloatingCard({
       aria-label={label}
       tabIndex={-1}
       style={{ left: `${left}px`, top: `${top}px` }}
+      {...language()}
       onMouseEnter={() => actions.hoverCard(true)}
       onMouseLeave={() => actions.hoverCard(false)}
       onKeyDown={(e) => {
@@ -128,6 +167,45 @@ function FloatingCard({
       {children}
     </div>
   );
+}
+
+/** A card's width (page-ui.css): where it goes is worked out from it before it is measured. */
+const CARD_WIDTH = 360;
+const MARK_CARD_WIDTH = 280;
+
+/** Where a card `width` by `height` goes: below the pointer (above it when there is no room), in view. */
+function besidePointer(x: number, y: number, width: number, height: number): { left: number; top: number } {
+  const left = Math.max(8, Math.min(x, window.innerWidth - width - 8));
+  const below = y + 16;
+  const top = below + height > window.innerHeight ? Math.max(8, y - height - 16) : below;
+  return { left, top };
+}
+
+/**
+ * Moves a surface to `place(width, height)` by the size it really has, now and whenever that
+ * changes: its words are longer in some languages than in others (and a rule's card grows when
+ * the rule arrives), and a button or card that ran off the edge of the window would cut them off.
+ * The style Preact sets from the estimate stays until then; it sets it again only when the
+ * pointer moves, and this runs again after it.
+ */
+function useKeptInView(
+  ref: RefObject<HTMLElement>,
+  place: (width: number, height: number) => { left: number; top: number },
+  deps: readonly unknown[],
+): void {
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const move = () => {
+      const { left, top } = place(element.offsetWidth, element.offsetHeight);
+      element.style.left = `${left}px`;
+      element.style.top = `${top}px`;
+    };
+    move();
+    const observer = new ResizeObserver(move);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, deps);
 }
 
 /** A correction that applies on every page (built-in check, rule or list): read-only. */
@@ -140,7 +218,7 @@ function CorrectionCard({
 }) {
   const { correction } = state;
   return (
-    <FloatingCard label="Correction" height={200} state={state} actions={actions}>
+    <FloatingCard label={t('page_card_correction')} height={200} state={state} actions={actions}>
       {correction.ruleId ? (
         <RuleCorrection correction={correction} ruleId={correction.ruleId} actions={actions} />
       ) : (
@@ -148,8 +226,7 @@ function CorrectionCard({
           <VerdictBadge claim={correction} />
           <blockquote class="fm-quote">{correction.quote}</blockquote>
           <p class="fm-correction">
-            <strong>Correction: </strong>
-            {correction.correction}
+            <strong>{t('page_correction_label')}</strong> {correction.correction}
           </p>
           <SourceLinks sources={correction.sources} />
           <p class="fm-origin">{correction.origin}</p>
@@ -157,9 +234,9 @@ function CorrectionCard({
       )}
       <div class="fm-actions">
         <button type="button" onClick={actions.manageCorrections}>
-          Manage corrections
+          {t('page_manage_corrections')}
         </button>
-        <button type="button" aria-label="Close" onClick={actions.close}>
+        <button type="button" aria-label={t('page_close')} onClick={actions.close}>
           ×
         </button>
       </div>
@@ -193,15 +270,14 @@ function RuleCorrection({
     <div class="fm-claim">
       <VerdictBadge claim={correction} />
       <blockquote class="fm-quote">{correction.quote}</blockquote>
-      {rule === 'loading' && <p class="fm-origin">Loading…</p>}
-      {rule === 'gone' && <p class="fm-origin">This rule was deleted.</p>}
-      {rule === 'failed' && <p class="fm-origin">Could not load this rule. Reload the page.</p>}
+      {rule === 'loading' && <p class="fm-origin">{t('page_rule_loading')}</p>}
+      {rule === 'gone' && <p class="fm-origin">{t('page_rule_deleted')}</p>}
+      {rule === 'failed' && <p class="fm-origin">{t('page_rule_failed')}</p>}
       {typeof rule === 'object' && (
         <>
           {rule.correction && (
             <p class="fm-correction">
-              <strong>Correction: </strong>
-              <Words text={rule.correction} as="unsearchable" />
+              <strong>{t('page_correction_label')}</strong> <Words text={rule.correction} as="unsearchable" />
             </p>
           )}
           {rule.note && (
@@ -210,27 +286,36 @@ function RuleCorrection({
             </p>
           )}
           <SourceLinks sources={rule.sources} as="unsearchable" />
-          <p class="fm-origin">
-            {rule.listId
-              ? `List: ${rule.listTitle ?? 'a correction list'}${rule.listVersion ? ' (edited by you)' : ''}`
-              : `Rule: “${rule.phrase}”`}
-          </p>
+          <p class="fm-origin">{ruleOrigin(rule)}</p>
         </>
       )}
     </div>
   );
 }
 
+/** Where a rule's correction comes from: the reader's rule (its phrase), or a list. */
+function ruleOrigin(rule: RuleDetails): string {
+  if (!rule.listId) return t('page_origin_rule', { phrase: isolate(rule.phrase) });
+  if (rule.listTitle === undefined)
+    return t(rule.listVersion ? 'page_origin_list_untitled_edited' : 'page_origin_list_untitled');
+  return t(rule.listVersion ? 'page_origin_list_edited' : 'page_origin_list', {
+    list: isolate(rule.listTitle),
+  });
+}
+
 function MarkCard({ state, actions }: { state: Extract<UiState, { kind: 'mark' }>; actions: UiActions }) {
-  const left = Math.max(8, Math.min(state.x, window.innerWidth - 288));
-  const below = state.y + 16;
-  const top = below + 90 > window.innerHeight ? Math.max(8, state.y - 100) : below;
+  const ref = useRef<HTMLDivElement>(null);
+  const place = (width: number, height: number) => besidePointer(state.x, state.y, width, height);
+  useKeptInView(ref, place, [state.x, state.y]);
+  const { left, top } = place(MARK_CARD_WIDTH, 90);
   return (
     <div
+      ref={ref}
       class="fm-card fm-mark-card"
       role="dialog"
-      aria-label="Worth checking"
+      aria-label={t('page_mark_card')}
       style={{ left: `${left}px`, top: `${top}px` }}
+      {...language()}
       onMouseEnter={() => actions.hoverCard(true)}
       onMouseLeave={() => actions.hoverCard(false)}
       onKeyDown={(e) => {
@@ -238,30 +323,42 @@ function MarkCard({ state, actions }: { state: Extract<UiState, { kind: 'mark' }
       }}
     >
       <p class="fm-mark-why">
-        <strong>Worth checking:</strong> {state.reasons.join(' · ')}
+        <strong>{t('page_mark_why')}</strong> {state.reasons.join(' · ')}
       </p>
       <div class="fm-actions">
-        <button type="button" aria-label="Flag claim" onClick={actions.flagMark}>
-          <span aria-hidden="true">⚑</span> Flag claim
+        <button type="button" aria-label={t('page_flag_button')} onClick={actions.flagMark}>
+          <span aria-hidden="true">⚑</span> {t('page_flag_button')}
         </button>
       </div>
     </div>
   );
 }
 
+/** The shortcut that flags the selection (manifest.json's default for flag-claim). */
+const FLAG_SHORTCUT = 'Alt+Shift+F';
+
 function FlagButton({ x, y, onFlag }: { x: number; y: number; onFlag(): void }) {
+  const ref = useRef<HTMLButtonElement>(null);
+  // Its label is longer in German or French than in English: the whole button stays in view.
+  const place = (width: number) => ({
+    left: Math.max(4, Math.min(x, window.innerWidth - width - 4)),
+    top: y,
+  });
+  useKeptInView(ref, place, [x, y]);
   return (
     <button
+      ref={ref}
       type="button"
       class="fm-flag"
-      aria-label="Flag claim"
-      title="Flag claim (Alt+Shift+F)"
+      aria-label={t('page_flag_button')}
+      title={t('page_flag_button_title', { shortcut: FLAG_SHORTCUT })}
       style={{ left: `${x}px`, top: `${y}px` }}
+      {...language()}
       // Keep the page's selection: a mousedown on a button would otherwise clear it.
       onMouseDown={(e) => e.preventDefault()}
       onClick={onFlag}
     >
-      <span aria-hidden="true">⚑</span> Flag claim
+      <span aria-hidden="true">⚑</span> {t('page_flag_button')}
     </button>
   );
 }
@@ -272,7 +369,7 @@ function Card({ state, actions }: { state: Extract<UiState, { kind: 'card' }>; a
   useEffect(() => setConfirming(false), [state.claim.id]);
 
   return (
-    <FloatingCard label="Claim" height={260} state={state} actions={actions}>
+    <FloatingCard label={t('page_card_claim')} height={260} state={state} actions={actions}>
       {/* The reader's words, kept out of the page's window.find() (see Words). */}
       <ClaimView claim={state.claim} as="unsearchable" />
       {error && (
@@ -282,7 +379,7 @@ function Card({ state, actions }: { state: Extract<UiState, { kind: 'card' }>; a
       )}
       <div class="fm-actions">
         <button type="button" onClick={() => actions.edit(state.claim)}>
-          Edit
+          {t('page_card_edit')}
         </button>
         <button
           type="button"
@@ -294,9 +391,9 @@ function Card({ state, actions }: { state: Extract<UiState, { kind: 'card' }>; a
               .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
           }}
         >
-          {confirming ? 'Confirm delete' : 'Delete'}
+          {confirming ? t('page_card_confirm_delete') : t('page_card_delete')}
         </button>
-        <button type="button" aria-label="Close" onClick={actions.close}>
+        <button type="button" aria-label={t('page_close')} onClick={actions.close}>
           ×
         </button>
       </div>

@@ -1,7 +1,8 @@
 // Fact-checkers' ratings (a schema.org ClaimReview's reviewRating, or a verdict written in a Web
 // Annotation) and the verdict each means here: the one table that importing a file and reading a
 // ClaimReview correction list both use, so the same file means the same thing either way. Pure.
-import { VERDICT_LABELS, VERDICTS, type Verdict } from './model';
+import { t } from './i18n/translate';
+import { VERDICT_NAMES, VERDICTS, type Verdict } from './model';
 
 /** Ratings as fact-checkers publish them (lower case, spaces collapsed), beyond Factmark's own. */
 const PUBLISHED_RATINGS: readonly (readonly [rating: string, verdict: Verdict])[] = [
@@ -50,10 +51,10 @@ const PUBLISHED_RATINGS: readonly (readonly [rating: string, verdict: Verdict])[
   ['richtig', 'accurate'],
 ];
 
-/** Every rating Factmark knows, by its key (see ratingKey): its verdicts' keys and labels first. */
+/** Every rating Factmark knows, by its key (see ratingKey): its verdicts' keys and English names first. */
 export const RATING_VERDICTS: ReadonlyMap<string, Verdict> = new Map<string, Verdict>([
   ...VERDICTS.map((verdict) => [verdict, verdict] as const),
-  ...VERDICTS.map((verdict) => [ratingKey(VERDICT_LABELS[verdict]), verdict] as const),
+  ...VERDICTS.map((verdict) => [ratingKey(VERDICT_NAMES[verdict]), verdict] as const),
   ...PUBLISHED_RATINGS,
 ]);
 
@@ -71,9 +72,12 @@ export function verdictOfRating(rating: string): Verdict | undefined {
   return RATING_VERDICTS.get(ratingKey(rating));
 }
 
-/** Why a rating was not recognised, naming it and what would be. */
+/**
+ * Why a rating was not recognised, naming it and what would be: the verdicts as files write them
+ * (their English names, which are what this table reads), whatever language the reason is in.
+ */
 export function unknownRatingReason(rating: string): string {
   const shown = rating.length > 40 ? `${rating.slice(0, 40)}…` : rating;
-  const own = VERDICTS.map((verdict) => VERDICT_LABELS[verdict]).join(', ');
-  return `the rating "${shown}" is not one Factmark recognises: use one of its verdicts (${own}) or a common fact-checkers' rating such as "Pants on Fire", "Mostly false" or "Half true"`;
+  const verdicts = VERDICTS.map((verdict) => VERDICT_NAMES[verdict]).join(', ');
+  return t('import_reason_unknown_rating', { rating: shown, verdicts });
 }

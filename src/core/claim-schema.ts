@@ -4,6 +4,7 @@
 // database or the UI; every address follows the one policy in url/web-address.ts. The field
 // lists other modules walk (a backup's order, what an import may carry) come from here too.
 import * as v from 'valibot';
+import { t } from './i18n/translate';
 import { VERDICTS } from './model';
 import { isWebUrl, webAddressProblem } from './url/web-address';
 
@@ -18,32 +19,42 @@ export const LIMITS = {
   tag: 100,
 } as const;
 
-const boundedText = (max: number) =>
-  v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
+// Messages are functions: valibot calls them when a value fails, so they are read in the
+// messages' language then, never when this module loads. Limits are written without grouping
+// ("20000"), as they always were.
+const atMost = (max: number) => () => t('validation_at_most_characters', { max: String(max) });
+
+const boundedText = (max: number) => v.pipe(v.string(), v.maxLength(max, atMost(max)));
 
 /** A page address or a source: http or https, no user name or password, bounded. */
 export const WebAddressSchema = v.pipe(
   v.string(),
   v.trim(),
-  v.maxLength(LIMITS.url, `must be at most ${LIMITS.url} characters`),
-  v.check(isWebUrl, (issue) => webAddressProblem(issue.input) ?? 'must be an http or https address'),
+  v.maxLength(LIMITS.url, atMost(LIMITS.url)),
+  v.check(isWebUrl, (issue) => webAddressProblem(issue.input) ?? t('validation_not_http')),
 );
 
 /** Milliseconds since the epoch, within what a Date can hold. */
 export const TimestampSchema = v.pipe(
   v.number(),
-  v.integer('must be a whole number of milliseconds'),
-  v.minValue(0, 'must not be before 1970'),
-  v.maxValue(8.64e15, 'is not a date'),
+  v.integer(() => t('validation_whole_milliseconds')),
+  v.minValue(0, () => t('validation_before_1970')),
+  v.maxValue(8.64e15, () => t('validation_not_a_date')),
 );
 
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
-const uuid = v.pipe(v.string(), v.uuid('must be a UUID'));
+const uuid = v.pipe(
+  v.string(),
+  v.uuid(() => t('validation_uuid')),
+);
 
 /** W3C Web Annotation TextQuoteSelector: the quote and up to 32 characters either side. */
 export const TextQuoteSelectorSchema = v.strictObject({
   type: v.literal('TextQuoteSelector'),
-  exact: v.pipe(boundedText(LIMITS.quote), v.minLength(1, 'the quote is empty')),
+  exact: v.pipe(
+    boundedText(LIMITS.quote),
+    v.minLength(1, () => t('validation_quote_empty')),
+  ),
   prefix: boundedText(LIMITS.context),
   suffix: boundedText(LIMITS.context),
 });
@@ -57,7 +68,10 @@ const TextPositionObjectSchema = v.strictObject({
 /** W3C Web Annotation TextPositionSelector: offsets into the page's text. */
 export const TextPositionSelectorSchema = v.pipe(
   TextPositionObjectSchema,
-  v.check((p) => p.end > p.start, 'end must come after start'),
+  v.check(
+    (p) => p.end > p.start,
+    () => t('validation_end_after_start'),
+  ),
 );
 
 /** Where on its page a claim was flagged. */
@@ -71,7 +85,7 @@ const tag = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.tag)
 /** What the reader writes about a claim (and a rule: see rule.ts). */
 export const ClaimFieldsSchema = v.strictObject({
   /** null: no verdict, just a note. */
-  verdict: v.nullable(v.picklist(VERDICTS, 'is not a known verdict')),
+  verdict: v.nullable(v.picklist(VERDICTS, () => t('validation_unknown_verdict'))),
   correction: boundedText(LIMITS.text),
   note: boundedText(LIMITS.text),
   sources: v.pipe(v.array(WebAddressSchema), v.maxLength(LIMITS.sources)),

@@ -3,6 +3,7 @@
 // limits and validators; no I/O. Matching is core/match, list files are core/lists.
 import * as v from 'valibot';
 import { ClaimFieldsSchema } from './claim-schema';
+import { t } from './i18n/translate';
 
 export const RULE_LIMITS = {
   /** A phrase's length, in characters, after trimming. */
@@ -79,10 +80,15 @@ export function sameDraft(a: RuleDraft, b: RuleDraft): boolean {
 
 /** A phrase: trimmed, 2 to 300 characters, not just white space. */
 export const PhraseSchema = v.pipe(
-  v.string('must be text'),
+  v.string(() => t('validation_text')),
   v.trim(),
-  v.minLength(RULE_LIMITS.phraseMin, `must be at least ${RULE_LIMITS.phraseMin} characters`),
-  v.maxLength(RULE_LIMITS.phraseMax, `must be at most ${RULE_LIMITS.phraseMax} characters`),
+  // Read when a phrase fails, in the messages' language (never when this module loads).
+  v.minLength(RULE_LIMITS.phraseMin, () =>
+    t('validation_at_least_characters', { min: String(RULE_LIMITS.phraseMin) }),
+  ),
+  v.maxLength(RULE_LIMITS.phraseMax, () =>
+    t('validation_at_most_characters', { max: String(RULE_LIMITS.phraseMax) }),
+  ),
 );
 
 /** The fields a rule shares with a claim: all the reader writes but tags. */

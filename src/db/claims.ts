@@ -1,5 +1,6 @@
 // Claim queries and writes. Callers pass validated drafts; this module stamps ids, keys and
 // times, and answers the per-page query.
+import { t } from '../core/i18n/translate';
 import type { Claim, ClaimDraft } from '../core/model';
 import { normaliseClaim, readerFields } from '../core/normalise-claim';
 import { pageKey, pageKeys } from '../core/url/page-key';
@@ -14,7 +15,7 @@ export async function saveClaim(db: FactmarkDb, draft: ClaimDraft, now = Date.no
       await db.claims.put(updated);
       return updated;
     }
-    if (!pageKey(draft.url)) throw new Error(`not a page URL: ${draft.url}`);
+    if (!pageKey(draft.url)) throw new Error(t('claim_not_page_address', { url: draft.url }));
     const { id, ...fields } = draft;
     const claim = normaliseClaim({ ...fields, id: id ?? crypto.randomUUID(), created: now, updated: now });
     await db.claims.add(claim);

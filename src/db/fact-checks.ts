@@ -9,6 +9,7 @@ import {
   FactCheckDraftSchema,
   factCheckId,
 } from '../core/factchecks/fact-check';
+import { t } from '../core/i18n/translate';
 import { pageKey } from '../core/url/page-key';
 import type { FactmarkDb } from './schema';
 
@@ -16,7 +17,10 @@ import type { FactmarkDb } from './schema';
 export function checkFactChecks(drafts: readonly FactCheckDraft[]): FactCheckDraft[] {
   return drafts.map((draft, i) => {
     const parsed = v.safeParse(FactCheckDraftSchema, draft);
-    if (!parsed.success) throw new Error(`Fact-check ${i + 1} of the feed: ${describeIssues(parsed.issues)}`);
+    if (!parsed.success)
+      throw new Error(
+        t('feed_fact_check_invalid', { number: i + 1, problem: describeIssues(parsed.issues) }),
+      );
     return parsed.output;
   });
 }
@@ -87,7 +91,7 @@ export async function dismissFactCheck(
   now = Date.now(),
 ): Promise<void> {
   const key = pageKey(url);
-  if (!key) throw new Error('That page has no address Factmark can remember.');
+  if (!key) throw new Error(t('dismiss_no_address'));
   await db.dismissals.put({ key: `${key} ${id}`, pageKey: key, factCheckId: id, created: now });
 }
 

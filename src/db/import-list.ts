@@ -3,6 +3,8 @@
 // imported: the background's `lists/import` and the extension pages, which import a feed
 // themselves on their own connection to the extension's database rather than send up to 256 MB
 // of text in a message. The caller then tells the background (rulesChanged or factchecks/changed).
+
+import { t } from '../core/i18n/translate';
 import { parseCorrectionList } from '../core/lists';
 import type { ListStored } from '../core/lists/list-summary';
 import type { CorrectionList } from '../core/rule';
@@ -24,7 +26,7 @@ export async function importListFile(
   onProgress?: (done: number, total: number) => void,
 ): Promise<ListStored> {
   const parsed = parseCorrectionList(text, { fileName: name || 'list.json' });
-  if (parsed.kind === 'invalid') throw new Error(`${parsed.error} Nothing was imported.`);
+  if (parsed.kind === 'invalid') throw new Error(t('import_list_nothing_imported', { error: parsed.error }));
   const { title, rules, factChecks } = parsed.list;
   const previous = await fileListByTitle(db, title);
   const list: CorrectionList = previous
@@ -34,6 +36,6 @@ export async function importListFile(
   if (parsed.list.kind === 'rules') return { list: await storeList(db, list, rules), invalid };
   const stored = await storeFeed(db, list, factChecks, { onProgress });
   // storeFeed answers undefined only for a refresh of a removed feed, never for an import.
-  if (!stored) throw new Error('The feed could not be stored. Nothing was imported.');
+  if (!stored) throw new Error(t('import_list_feed_not_stored'));
   return { list: stored, invalid };
 }

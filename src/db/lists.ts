@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { describeIssues } from '../core/claim-schema';
 import type { FactCheckDraft } from '../core/factchecks/fact-check';
+import { t } from '../core/i18n/translate';
 import type { ListSummary } from '../core/lists/list-summary';
 import {
   type CorrectionList,
@@ -105,7 +106,8 @@ export async function storeFeed(
 function checkDrafts(drafts: readonly RuleDraft[]): RuleDraft[] {
   return drafts.map((draft, i) => {
     const parsed = v.safeParse(RuleDraftSchema, draft);
-    if (!parsed.success) throw new Error(`Rule ${i + 1} of the list: ${describeIssues(parsed.issues)}`);
+    if (!parsed.success)
+      throw new Error(t('list_rule_invalid', { number: i + 1, problem: describeIssues(parsed.issues) }));
     return parsed.output;
   });
 }

@@ -6,6 +6,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { FACT_CHECK_LIMITS } from '../core/factchecks/fact-check';
+import { isolate } from '../core/i18n/reader-text';
+import { formatDate, plural, t } from '../core/i18n/translate';
 import { listName } from '../core/lists/list-name';
 import type { ListStored, ListSummary } from '../core/lists/list-summary';
 import { checkListUrl, originPattern, patternCovers } from '../core/lists/subscription';
@@ -13,7 +15,7 @@ import { importListFile } from '../db/import-list';
 import { type FactmarkDb, openDb } from '../db/schema';
 import { request } from '../request';
 import { ProgressBar } from '../review/progress-bar';
-import { type HeadingLevel, ListHeading, listContents, plural } from './list-contents';
+import { type HeadingLevel, ListHeading, listContents } from './list-contents';
 import { readFileText } from './read-file';
 
 type Load =
@@ -23,12 +25,23 @@ type Load =
 
 const message = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
 
-/** "Imported “Title”: 12 rules" (a feed: "12,345 fact-checks") and, when some were left out, the first reason. */
-function storedText(verb: string, { list, invalid }: ListStored): string {
-  const head = `${verb} “${listName(list)}”: ${listContents(list)}.`;
+/**
+ * "Imported “Title”: 12 rules." (a feed: "12,345 fact-checks") and, when some were left out, a
+ * second sentence with the first reason.
+ */
+function storedText(
+  how: 'popup_lists_subscribed' | 'popup_lists_imported',
+  { list, invalid }: ListStored,
+): string {
+  const head = t(how, { name: isolate(listName(list)), contents: listContents(list) });
   const [first] = invalid;
   if (!first) return head;
-  return `${head} ${plural(invalid.length, 'record was', 'records were')} left out (record ${first.record}, ${first.field}: ${first.reason}).`;
+  const leftOut = plural('popup_lists_left_out', invalid.length, {
+    record: first.record,
+    field: isolate(first.field),
+    reason: first.reason,
+  });
+  return `${head} ${leftOut}`;
 }
 
 export interface ListsViewProps {
@@ -104,13 +117,11 @@ export function ListsView({ db, onChanged, headingLevel = 1 }: ListsViewProps = 
     const allowed = covered || browser.permissions.request({ origins: [originPattern(checked.url)] });
     void run('subscribe', async () => {
       if (!(await allowed)) {
-        throw new Error(
-          `Factmark needs your permission to read ${new URL(checked.url).host} to subscribe to this list. Subscribe again and choose Allow.`,
-        );
+        throw new Error(t('popup_lists_permission', { host: isolate(new URL(checked.url).host) }));
       }
       const stored = await request('lists/subscribe', { url: checked.url });
       setAddress('');
-      return storedText('Subscribed to', stored);
+      return storedText('popup_lists_subscribed', stored);
     });
   }
 
@@ -124,25 +135,22 @@ export function ListsView({ db, onChanged, headingLevel = 1 }: ListsViewProps = 
     void run('import', async () => {
       // Bytes are at least characters: a file over the cap in bytes may still fit, one far over cannot.
       if (file.size > FACT_CHECK_LIMITS.feedChars * 4) {
-        throw new Error(
-          `“${file.name}” is too large for a correction list or feed. Split it into smaller files.`,
-        );
+        throw new Error(t('popup_lists_too_large', { file: isolate(file.name) }));
       }
       const name = file.name.slice(0, 255);
-      setProgress({ label: `Reading ${name}…`, done: 0, total: file.size });
-      const text = await readFileText(file, (done, total) =>
-        setProgress({ label: `Reading ${name}…`, done, total }),
-      );
-      setProgress({ label: `Reading the lists in ${name}…` });
+      const reading = t('popup_lists_reading', { file: isolate(name) });
+      setProgress({ label: reading, done: 0, total: file.size });
+      const text = await readFileText(file, (done, total) => setProgress({ label: reading, done, total }));
+      setProgress({ label: t('popup_lists_reading_lists', { file: isolate(name) }) });
       // Let the bar repaint before the (synchronous) parse of a possibly large file.
       await new Promise((resolve) => setTimeout(resolve, 0));
       const ownDb = db ?? openDb();
       try {
         const stored = await importListFile(ownDb, text, name, (done, total) =>
-          setProgress({ label: 'Storing fact-checks…', done, total }),
+          setProgress({ label: t('popup_lists_storing'), done, total }),
         );
         await request('factchecks/changed', {}).catch(() => undefined);
-        return storedText('Imported', stored);
+        return storedText('popup_lists_imported', stored);
       } finally {
         setProgress(null);
         if (!db) ownDb.close();
@@ -154,27 +162,28 @@ export function ListsView({ db, onChanged, headingLevel = 1 }: ListsViewProps = 
     <section aria-labelledby="lists-title" class="lists-view">
       <Heading id="lists-title">
         {load.kind === 'ready' && load.lists.length > 0
-          ? plural(load.lists.length, 'correction list', 'correction lists')
-          : 'Correction lists'}
+          ? plural('popup_lists_heading', load.lists.length)
+          : t('popup_lists_title')}
       </Heading>
       <form class="list-subscribe" onSubmit={subscribe} noValidate>
-        <label for="list-url">Subscribe to a list by address</label>
+        <label for="list-url">{t('popup_lists_subscribe_label')}</label>
         <div class="list-subscribe-row">
           <input
             id="list-url"
             type="url"
             inputMode="url"
+            dir="ltr"
             placeholder="https://example.org/corrections.json"
             value={address}
             onInput={(e) => setAddress(e.currentTarget.value)}
           />
           <button type="submit" disabled={busy !== ''}>
-            {busy === 'subscribe' ? 'Subscribing…' : 'Subscribe'}
+            {busy === 'subscribe' ? t('popup_lists_subscribing') : t('popup_lists_subscribe')}
           </button>
         </div>
       </form>
       <p class="list-import">
-        <label for="list-file">Import a list file</label>{' '}
+        <label for="list-file">{t('popup_lists_import_label')}</label>{' '}
         <input
           id="list-file"
           type="file"
@@ -185,34 +194,25 @@ export function ListsView({ db, onChanged, headingLevel = 1 }: ListsViewProps = 
       </p>
       {progress && <ProgressBar {...progress} />}
       {/* A feed of 100,000 fact-checks takes seconds to fetch, read, store and index. */}
-      {!progress && busy === 'subscribe' && (
-        <ProgressBar label="Subscribing: fetching, reading and storing…" />
-      )}
-      {status && (
-        <p class="status" role="status">
-          {status}
-        </p>
-      )}
+      {!progress && busy === 'subscribe' && <ProgressBar label={t('popup_lists_subscribing_progress')} />}
+      {/* Always there, so what is put in it is read out: a region inserted with its text often is not. */}
+      <div role="status" aria-live="polite">
+        {status && <p class="status">{status}</p>}
+      </div>
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
-      {load.kind === 'loading' && <p class="empty">Loading…</p>}
+      {load.kind === 'loading' && <p class="empty">{t('popup_loading')}</p>}
       {load.kind === 'error' && (
         <p class="error" role="alert">
           {load.message}
         </p>
       )}
-      {load.kind === 'ready' && load.lists.length === 0 && (
-        <p class="empty">
-          No correction lists yet. Subscribe to a list or a fact-check feed by its address, or import a
-          Factmark list (JSON) or a fact-check feed (ClaimReview JSON-LD, a DataFeed, JSON Lines, Fact Check
-          Tools JSON or CSV).
-        </p>
-      )}
+      {load.kind === 'ready' && load.lists.length === 0 && <p class="empty">{t('popup_lists_empty')}</p>}
       {load.kind === 'ready' && load.lists.length > 0 && (
-        <ul class="claims lists" aria-label="Correction lists">
+        <ul class="claims lists" aria-label={t('popup_lists_title')}>
           {load.lists.map((list) => {
             const name = listName(list);
             return (
@@ -223,16 +223,18 @@ export function ListsView({ db, onChanged, headingLevel = 1 }: ListsViewProps = 
                 <ListHeading name={name} list={list} />
                 <p class="list-source">
                   {list.url ? (
-                    <a href={list.url} target="_blank" rel="noopener noreferrer">
+                    <a href={list.url} target="_blank" rel="noopener noreferrer" dir="ltr">
                       {list.url}
                     </a>
                   ) : (
-                    'Imported from a file'
+                    t('popup_lists_from_file')
                   )}
                 </p>
                 {list.fetched !== undefined && (
                   <p class="list-fetched">
-                    {list.url ? 'Last fetched' : 'Imported'} {new Date(list.fetched).toLocaleString()}
+                    {t(list.url ? 'popup_lists_last_fetched' : 'popup_lists_imported_at', {
+                      date: formatDate(list.fetched, true),
+                    })}
                   </p>
                 )}
                 {list.error && <p class="error list-error">{list.error}</p>}
@@ -243,7 +245,7 @@ export function ListsView({ db, onChanged, headingLevel = 1 }: ListsViewProps = 
                       role="switch"
                       checked={list.enabled}
                       aria-checked={list.enabled}
-                      aria-label={`List on: ${name}`}
+                      aria-label={t('popup_lists_switch_label', { name })}
                       onChange={() =>
                         void run('switch', async () => {
                           await request('lists/set-enabled', { id: list.id, enabled: !list.enabled });
@@ -251,30 +253,37 @@ export function ListsView({ db, onChanged, headingLevel = 1 }: ListsViewProps = 
                         })
                       }
                     />
-                    On
+                    {t('popup_switch_on')}
                   </label>
                   {list.url && (
                     <button
                       type="button"
                       disabled={busy !== ''}
-                      aria-label={`Refresh ${name}`}
+                      aria-label={t('popup_lists_refresh_label', { name })}
                       onClick={() =>
                         void run(`refresh ${list.id}`, async () => {
                           const lists = await request('lists/refresh', { id: list.id });
                           const now = lists.find((item) => item.id === list.id);
                           // Removed while it was fetched: the removal stands and nothing was stored.
-                          if (!now) return `“${name}” was removed, so its refresh was not stored.`;
-                          return now.error ? undefined : `Refreshed “${listName(now)}”.`;
+                          if (!now) return t('popup_lists_removed_during_refresh', { name: isolate(name) });
+                          return now.error
+                            ? undefined
+                            : t('popup_lists_refreshed', { name: isolate(listName(now)) });
                         })
                       }
                     >
-                      {busy === `refresh ${list.id}` ? 'Refreshing…' : 'Refresh'}
+                      {busy === `refresh ${list.id}` ? t('popup_lists_refreshing') : t('popup_lists_refresh')}
                     </button>
                   )}
                   <button
                     type="button"
                     class={confirming === list.id ? 'danger' : ''}
-                    aria-label={confirming === list.id ? `Confirm remove ${name}` : `Remove ${name}`}
+                    aria-label={t(
+                      confirming === list.id
+                        ? 'popup_lists_confirm_remove_label'
+                        : 'popup_lists_remove_label',
+                      { name },
+                    )}
                     onKeyDown={(e) => e.key === 'Escape' && setConfirming(null)}
                     onBlur={() => confirming === list.id && setConfirming(null)}
                     onClick={() =>
@@ -282,12 +291,15 @@ export function ListsView({ db, onChanged, headingLevel = 1 }: ListsViewProps = 
                         ? void run('remove', async () => {
                             setConfirming(null);
                             await request('lists/delete', { id: list.id });
-                            return `Removed “${name}” and its ${listContents(list)}.`;
+                            return t('popup_lists_removed', {
+                              name: isolate(name),
+                              contents: listContents(list),
+                            });
                           })
                         : setConfirming(list.id)
                     }
                   >
-                    {confirming === list.id ? 'Confirm remove' : 'Remove'}
+                    {confirming === list.id ? t('popup_lists_confirm_remove') : t('popup_lists_remove')}
                   </button>
                 </div>
               </li>

@@ -1,6 +1,7 @@
 // Talks to the content script of the tab the popup is about: the active tab, or the tab named by
 // `?tab=ID` (used when the popup is opened as a page, e.g. by tests or from the review page).
 import browser from 'webextension-polyfill';
+import { t } from '../core/i18n/translate';
 import type { Reply, TabEnvelope, TabRequests, TabRequestType } from '../messages';
 
 export async function targetTabId(): Promise<number | null> {
@@ -28,9 +29,9 @@ export async function askTab<K extends TabRequestType>(
     const to = allFrames ? undefined : { frameId: 0 };
     reply = (await browser.tabs.sendMessage(tabId, envelope, to)) as Reply<TabRequests[K]['res']> | undefined;
   } catch {
-    throw new PageUnreachable('Factmark does not run on this page.');
+    throw new PageUnreachable(t('popup_page_unreachable'));
   }
-  if (!reply) throw new PageUnreachable('Factmark does not run on this page.');
+  if (!reply) throw new PageUnreachable(t('popup_page_unreachable'));
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }

@@ -1,15 +1,20 @@
 // The toolbar popup: "This page" — this page's claims with a count; click one to scroll the page
-// to it; edit and delete in place; not-found claims are listed and marked — and "Rules", the
-// reader's phrase rules (rules-view.tsx).
+// to it; edit and delete in place (announced to screen readers); not-found claims are listed and
+// marked — "Rules", the reader's phrase rules (rules-view.tsx), and "Lists" (lists-view.tsx). The
+// header's buttons lead out of the popup: All notes (the review page) and the welcome guide.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { editDraft } from '../core/claim-schema';
 import type { DetectionSettings } from '../core/detect/detection-settings';
+import { WELCOME_PAGE } from '../core/first-run';
+import { plural, t } from '../core/i18n/translate';
 import type { Claim, ClaimFields } from '../core/model';
 import type { DetectionStatus, PageStatus } from '../messages';
 import { request } from '../request';
 import { ClaimEditor } from '../ui/claim-editor';
 import { ClaimView } from '../ui/claim-view';
+import { richText } from '../ui/rich-text';
+import { useAnnouncer } from './announcer';
 import { describeFactChecked } from './fact-checked-status';
 import { ListsView } from './lists-view';
 import { askTab, PageUnreachable, targetTabId } from './page-link';
@@ -40,10 +45,10 @@ export function PopupApp() {
   );
   return (
     <>
-      <div class="view-tabs" role="tablist" aria-label="Views">
-        {tab('page', 'This page')}
-        {tab('rules', 'Rules')}
-        {tab('lists', 'Lists')}
+      <div class="view-tabs" role="tablist" aria-label={t('popup_views_label')}>
+        {tab('page', t('popup_tab_page'))}
+        {tab('rules', t('popup_tab_rules'))}
+        {tab('lists', t('popup_tab_lists'))}
       </div>
       <div id="view" role="tabpanel" aria-labelledby={`tab-${view}`}>
         {view === 'page' ? <PageView /> : view === 'rules' ? <RulesView /> : <ListsView />}
@@ -57,10 +62,11 @@ function PageView() {
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [error, setError] = useState('');
+  const { announce, region } = useAnnouncer();
 
   const refresh = useCallback(async () => {
     const tabId = await targetTabId();
-    if (tabId === null) return setLoad({ kind: 'unreachable', message: 'No page is open in this window.' });
+    if (tabId === null) return setLoad({ kind: 'unreachable', message: t('popup_no_page_open') });
     try {
       const status = await askTab(tabId, 'tab/status', {});
       setLoad({ kind: 'ready', tabId, status });
@@ -82,25 +88,25 @@ function PageView() {
   if (load.kind === 'loading') {
     return (
       <>
-        <h1 class="visually-hidden">This page</h1>
-        <p class="empty">Loading…</p>
+        <h1 class="visually-hidden">{t('popup_page_heading')}</h1>
+        <p class="empty">{t('popup_loading')}</p>
       </>
     );
   }
   if (load.kind === 'unreachable') {
     return (
       <section class="empty">
-        <AllNotesButton />
-        <h1>Factmark</h1>
+        <PopupMenu />
+        <h1>{t('extension_name')}</h1>
         <p>{load.message}</p>
-        <p>It works on web pages (http and https); browser pages and extension stores are off limits.</p>
+        <p>{t('popup_unreachable_hint')}</p>
       </section>
     );
   }
   if (load.kind === 'error') {
     return (
       <>
-        <h1 class="visually-hidden">This page</h1>
+        <h1 class="visually-hidden">{t('popup_page_heading')}</h1>
         <p class="error" role="alert">
           {load.message}
         </p>
@@ -122,6 +128,7 @@ function PageView() {
     showClaims(
       status.claims.map((entry) => (entry.claim.id === saved.id ? { ...entry, claim: saved } : entry)),
     );
+    announce(t('popup_claim_saved'));
   }
 
   async function remove(claim: Claim) {
@@ -130,6 +137,7 @@ function PageView() {
       await request('claims/delete', { id: claim.id });
       setConfirming(null);
       showClaims(status.claims.filter((entry) => entry.claim.id !== claim.id));
+      announce(t('popup_claim_deleted'));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     }
@@ -138,16 +146,13 @@ function PageView() {
   return (
     <>
       <header>
-        <AllNotesButton />
-        <h1>
-          {count === 0
-            ? 'No claims on this page'
-            : `${count} ${count === 1 ? 'claim' : 'claims'} on this page`}
-        </h1>
-        <p class="page-title" title={status.url}>
+        <PopupMenu />
+        <h1>{count === 0 ? t('popup_page_no_claims') : plural('popup_page_claims', count)}</h1>
+        <p class="page-title" title={status.url} dir="auto">
           {status.title}
         </p>
       </header>
+      {region}
       {error && (
         <p class="error" role="alert">
           {error}
@@ -161,11 +166,17 @@ function PageView() {
       />
       {count === 0 ? (
         <p class="empty">
-          Select text on the page and press <strong>Flag claim</strong> (or <kbd>Alt</kbd>+<kbd>Shift</kbd>+
-          <kbd>F</kbd>) to add a verdict, a correction and sources.
+          {richText('popup_page_empty', {
+            button: <strong>{t('popup_page_empty_flag_button')}</strong>,
+            keys: (
+              <span dir="ltr">
+                <kbd>Alt</kbd>+<kbd>{t('popup_key_shift')}</kbd>+<kbd>F</kbd>
+              </span>
+            ),
+          })}
         </p>
       ) : (
-        <ul class="claims" aria-label="Claims on this page">
+        <ul class="claims" aria-label={t('popup_claims_label')}>
           {status.claims.map(({ claim, found }) => (
             <li key={claim.id} class={found ? 'claim' : 'claim not-found'}>
               {editing === claim.id ? (
@@ -184,8 +195,9 @@ function PageView() {
                       <button
                         type="button"
                         class="reveal fm-quote"
+                        dir="auto"
                         disabled={!found}
-                        title={found ? 'Show on the page' : 'Not found on this page'}
+                        title={found ? t('popup_reveal_title') : t('popup_not_found')}
                         onClick={() =>
                           void askTab(tabId, 'tab/reveal', { id: claim.id }, { allFrames: true }).catch(
                             () => undefined,
@@ -196,17 +208,17 @@ function PageView() {
                       </button>
                     }
                   />
-                  {!found && <p class="not-found-label">Not found on this page</p>}
+                  {!found && <p class="not-found-label">{t('popup_not_found')}</p>}
                   <div class="actions">
                     <button type="button" onClick={() => setEditing(claim.id)}>
-                      Edit
+                      {t('popup_edit')}
                     </button>
                     <button
                       type="button"
                       class={confirming === claim.id ? 'danger' : ''}
                       onClick={() => (confirming === claim.id ? void remove(claim) : setConfirming(claim.id))}
                     >
-                      {confirming === claim.id ? 'Confirm delete' : 'Delete'}
+                      {confirming === claim.id ? t('popup_confirm_delete') : t('popup_delete')}
                     </button>
                   </div>
                 </>
@@ -219,13 +231,23 @@ function PageView() {
   );
 }
 
+/** The header's ways out of the popup: every saved note, and the welcome guide. */
+function PopupMenu() {
+  return (
+    <div class="popup-menu">
+      <AllNotesButton />
+      <WelcomeGuideButton />
+    </div>
+  );
+}
+
 /** Opens the review page (the extension's options page) with every saved note. */
 function AllNotesButton() {
   return (
     <button
       type="button"
       class="all-notes"
-      title="Search, edit, export and import every saved note (Alt+Shift+R)"
+      title={t('popup_all_notes_title')}
       onClick={() => {
         void browser.runtime
           .openOptionsPage()
@@ -233,7 +255,25 @@ function AllNotesButton() {
           .catch(() => undefined);
       }}
     >
-      All notes
+      {t('popup_all_notes')}
+    </button>
+  );
+}
+
+/** Opens the welcome guide (the page first-run.ts opens on install) in a new tab, then closes the popup. */
+function WelcomeGuideButton() {
+  return (
+    <button
+      type="button"
+      class="welcome-guide"
+      onClick={() => {
+        void browser.tabs
+          .create({ url: browser.runtime.getURL(WELCOME_PAGE) })
+          .then(() => window.close())
+          .catch(() => undefined);
+      }}
+    >
+      {t('popup_welcome_guide')}
     </button>
   );
 }
@@ -288,7 +328,7 @@ function DetectionSection({
 
   return (
     <section class="detection" aria-labelledby="detection-title">
-      <h2 id="detection-title">Checks on this page</h2>
+      <h2 id="detection-title">{t('popup_detection_heading')}</h2>
       {settings && (
         <>
           {host && (
@@ -300,7 +340,7 @@ function DetectionSection({
                 aria-checked={settings.enabled}
                 onChange={() => void change({ site: !settings.enabled })}
               />
-              Mark check-worthy sentences on this site
+              {t('popup_detection_site')}
             </label>
           )}
           <label class="switch">
@@ -311,10 +351,10 @@ function DetectionSection({
               aria-checked={settings.global}
               onChange={() => void change({ enabled: !settings.global })}
             />
-            Mark check-worthy sentences on all sites
+            {t('popup_detection_all_sites')}
           </label>
           <fieldset class="sensitivity">
-            <legend>How many sentences to mark</legend>
+            <legend>{t('popup_detection_sensitivity')}</legend>
             {(['fewer', 'more'] as const).map((value) => (
               <label key={value}>
                 <input
@@ -324,7 +364,7 @@ function DetectionSection({
                   checked={settings.sensitivity === value}
                   onChange={() => void change({ sensitivity: value })}
                 />
-                {value === 'fewer' ? 'Fewer' : 'More'}
+                {value === 'fewer' ? t('popup_detection_fewer') : t('popup_detection_more')}
               </label>
             ))}
           </fieldset>
@@ -336,7 +376,7 @@ function DetectionSection({
               aria-checked={settings.builtIn}
               onChange={() => void change({ builtIn: !settings.builtIn })}
             />
-            Flag acronyms given the wrong name (built-in check)
+            {t('popup_detection_builtin')}
           </label>
         </>
       )}
@@ -354,17 +394,13 @@ function DetectionSection({
 function describeDetection(status: DetectionStatus): string {
   switch (status.kind) {
     case 'off':
-      return 'Claim detection: off for this page.';
+      return t('popup_detection_off');
     case 'working':
-      return 'Claim detection: reading the page…';
+      return t('popup_detection_working');
     case 'not-available':
-      return status.reason === 'language'
-        ? "Claim detection: not available for this page's language"
-        : 'Claim detection: no article text found on this page.';
+      return status.reason === 'language' ? t('popup_detection_language') : t('popup_detection_no_text');
     case 'on':
-      return status.marked === 1
-        ? 'Claim detection: 1 sentence marked as worth checking.'
-        : `Claim detection: ${status.marked} sentences marked as worth checking.`;
+      return plural('popup_detection_marked', status.marked);
   }
 }
 

@@ -4,11 +4,13 @@
 // confirm step). Writes go through the background, which tells every tab to repaint.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { parseSources } from '../core/claim-input';
+import { plural, t } from '../core/i18n/translate';
 import { VERDICT_LABELS, VERDICTS, type Verdict } from '../core/model';
 import type { RuleDetails } from '../core/rule';
 import { type Rule, type RuleDraft, ruleDraftOf } from '../core/rule';
 import { request } from '../request';
 import { SourceLinks, VerdictBadge } from '../ui/claim-view';
+import { useAnnouncer } from './announcer';
 import type { HeadingLevel } from './list-contents';
 import { RuleOrigin } from './rule-origin';
 
@@ -35,6 +37,7 @@ export function RulesView({
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [error, setError] = useState('');
+  const { announce, region } = useAnnouncer();
 
   const refresh = useCallback(async () => {
     try {
@@ -48,11 +51,13 @@ export function RulesView({
     void refresh();
   }, [refresh, listsVersion]);
 
-  async function write(action: () => Promise<unknown>) {
+  /** Runs a change; `done`, if given, is announced once it is stored (the reader may not see it). */
+  async function write(action: () => Promise<unknown>, done?: string) {
     setError('');
     try {
       await action();
       await refresh();
+      if (done) announce(done);
     } catch (failure) {
       setError(message(failure));
     }
@@ -62,9 +67,9 @@ export function RulesView({
   if (load.kind !== 'ready') {
     return (
       <section aria-labelledby="rules-title">
-        <Heading id="rules-title">Rules</Heading>
+        <Heading id="rules-title">{t('popup_rules_heading')}</Heading>
         {load.kind === 'loading' ? (
-          <p class="empty">Loading…</p>
+          <p class="empty">{t('popup_loading')}</p>
         ) : (
           <p class="error" role="alert">
             {load.message}
@@ -77,17 +82,18 @@ export function RulesView({
   return (
     <section aria-labelledby="rules-title">
       <Heading id="rules-title">
-        {rules.length === 0 ? 'Rules' : `${rules.length} ${rules.length === 1 ? 'rule' : 'rules'}`}
+        {rules.length === 0 ? t('popup_rules_heading') : plural('popup_list_rules', rules.length)}
       </Heading>
+      {region}
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
       {rules.length === 0 ? (
-        <p class="empty">No rules yet. When you flag a claim, tick “Highlight this phrase on every page”.</p>
+        <p class="empty">{t('popup_rules_empty')}</p>
       ) : (
-        <ul class="claims rules" aria-label="Rules">
+        <ul class="claims rules" aria-label={t('popup_rules_heading')}>
           {rules.map((rule) => (
             <li key={rule.id} class={rule.enabled ? 'claim rule' : 'claim rule disabled'}>
               {editing === rule.id ? (
@@ -97,6 +103,7 @@ export function RulesView({
                     await request('rules/save', { ...draft, id: rule.id });
                     setEditing(null);
                     await refresh();
+                    announce(t('popup_rule_saved'));
                   }}
                   onCancel={() => setEditing(null)}
                 />
@@ -105,21 +112,27 @@ export function RulesView({
                   <div class="fm-claim">
                     <VerdictBadge claim={rule} />
                     <blockquote class="fm-quote">
-                      {rule.phrase}
-                      {rule.matchCase && <span class="match-case"> (match case)</span>}
+                      <bdi>{rule.phrase}</bdi>
+                      {rule.matchCase && <span class="match-case"> {t('popup_rules_match_case_mark')}</span>}
                     </blockquote>
                     {rule.correction && (
                       <p class="fm-correction">
-                        <strong>Correction: </strong>
-                        {rule.correction}
+                        <strong>{t('popup_rules_correction_label')}</strong> <bdi>{rule.correction}</bdi>
                       </p>
                     )}
-                    {rule.note && <p class="fm-note">{rule.note}</p>}
+                    {rule.note && (
+                      <p class="fm-note" dir="auto">
+                        {rule.note}
+                      </p>
+                    )}
                     <SourceLinks sources={rule.sources} />
                     <RuleOrigin
                       rule={rule}
                       onUseListVersion={() =>
-                        void write(() => request('rules/use-list-version', { id: rule.id }))
+                        void write(
+                          () => request('rules/use-list-version', { id: rule.id }),
+                          t('popup_rule_list_version_used'),
+                        )
                       }
                     />
                   </div>
@@ -130,7 +143,7 @@ export function RulesView({
                         role="switch"
                         checked={rule.enabled}
                         aria-checked={rule.enabled}
-                        aria-label={`Enabled: ${rule.phrase}`}
+                        aria-label={t('popup_rules_enabled_label', { phrase: rule.phrase })}
                         onChange={() =>
                           void write(() =>
                             request('rules/save', {
@@ -141,10 +154,10 @@ export function RulesView({
                           )
                         }
                       />
-                      On
+                      {t('popup_switch_on')}
                     </label>
                     <button type="button" onClick={() => setEditing(rule.id)}>
-                      Edit
+                      {t('popup_edit')}
                     </button>
                     <button
                       type="button"
@@ -154,11 +167,11 @@ export function RulesView({
                           ? void write(async () => {
                               await request('rules/delete', { id: rule.id });
                               setConfirming(null);
-                            })
+                            }, t('popup_rule_deleted'))
                           : setConfirming(rule.id)
                       }
                     >
-                      {confirming === rule.id ? 'Confirm delete' : 'Delete'}
+                      {confirming === rule.id ? t('popup_confirm_delete') : t('popup_delete')}
                     </button>
                   </div>
                 </>
@@ -228,10 +241,8 @@ function RuleEditor({
       }}
       noValidate
     >
-      {rule.listId && (
-        <p class="rule-list">Your edit overrides the list’s version; refreshing the list keeps it.</p>
-      )}
-      <label for={id('phrase')}>Phrase</label>
+      {rule.listId && <p class="rule-list">{t('popup_rule_editor_override')}</p>}
+      <label for={id('phrase')}>{t('popup_rule_phrase')}</label>
       <input
         id={id('phrase')}
         ref={first}
@@ -241,36 +252,36 @@ function RuleEditor({
       />
       <label class="fm-check">
         <input type="checkbox" checked={matchCase} onChange={(e) => setMatchCase(e.currentTarget.checked)} />
-        Match case
+        {t('popup_rule_match_case')}
       </label>
-      <label for={id('verdict')}>Verdict</label>
+      <label for={id('verdict')}>{t('popup_rule_verdict')}</label>
       <select
         id={id('verdict')}
         value={verdict}
         onChange={(e) => setVerdict(e.currentTarget.value as Verdict | '')}
       >
-        <option value="">No verdict — just a note</option>
+        <option value="">{t('popup_rule_no_verdict')}</option>
         {VERDICTS.map((v) => (
           <option key={v} value={v}>
             {VERDICT_LABELS[v]}
           </option>
         ))}
       </select>
-      <label for={id('correction')}>Correction</label>
+      <label for={id('correction')}>{t('popup_rule_correction')}</label>
       <textarea
         id={id('correction')}
         rows={2}
         value={correction}
         onInput={(e) => setCorrection(e.currentTarget.value)}
       />
-      <label for={id('note')}>Note</label>
+      <label for={id('note')}>{t('popup_rule_note')}</label>
       <textarea id={id('note')} rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-      <label for={id('sources')}>Sources</label>
+      <label for={id('sources')}>{t('popup_rule_sources')}</label>
       <textarea
         id={id('sources')}
         rows={2}
         value={sources}
-        placeholder="One web address per line: https://…"
+        placeholder={t('popup_rule_sources_placeholder')}
         onInput={(e) => setSources(e.currentTarget.value)}
       />
       {error && (
@@ -280,10 +291,10 @@ function RuleEditor({
       )}
       <div class="fm-actions">
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('popup_cancel')}
         </button>
         <button type="submit" class="fm-primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save'}
+          {saving ? t('popup_saving') : t('popup_save')}
         </button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 // What to do with the selected notes: select all in view, clear, add a tag, delete, export.
 import { useState } from 'preact/hooks';
 import { parseTags } from '../core/claim-input';
+import { plural, t } from '../core/i18n/translate';
 
 export interface BulkBarProps {
   selected: number;
@@ -24,14 +25,14 @@ export function BulkBar(props: BulkBarProps) {
     const parsed = parseTags(tag);
     if (!parsed.ok) return setError(parsed.error);
     const [first] = parsed.value;
-    if (!first || parsed.value.length > 1) return setError('Type one tag to add.');
+    if (!first || parsed.value.length > 1) return setError(t('review_one_tag'));
     setError('');
     await props.onTag(first);
     setTag('');
   }
 
   return (
-    <section class="bulk" aria-label="Selected notes">
+    <section class="bulk" aria-label={t('review_bulk_label')}>
       <label class="check">
         <input
           type="checkbox"
@@ -39,38 +40,39 @@ export function BulkBar(props: BulkBarProps) {
           disabled={props.disabled || props.inView === 0}
           onChange={(event) => props.onSelectView(event.currentTarget.checked)}
         />
-        Select all {props.inView.toLocaleString()} in view
+        {plural('review_select_all', props.inView)}
       </label>
+      {/* Always in the page, so the count is announced from the first note selected on. */}
+      <span class={selected > 0 ? 'selected-count' : 'visually-hidden'} aria-live="polite">
+        {selected > 0 ? plural('review_selected', selected) : ''}
+      </span>
       {selected > 0 && (
         <>
-          <span class="selected-count" aria-live="polite">
-            {selected.toLocaleString()} selected
-          </span>
           <button type="button" class="link" onClick={props.onClear}>
-            Clear selection
+            {t('review_clear_selection')}
           </button>
           <form class="tag-form" onSubmit={addTag}>
             <label class="visually-hidden" for="bulk-tag">
-              Tag to add to the selected notes
+              {t('review_bulk_tag_label')}
             </label>
             <input
               id="bulk-tag"
               type="text"
               value={tag}
-              placeholder="Tag"
+              placeholder={t('review_bulk_tag_placeholder')}
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? 'bulk-tag-error' : undefined}
               onInput={(event) => setTag(event.currentTarget.value)}
             />
             <button type="submit" disabled={tag.trim() === ''}>
-              Add tag
+              {t('review_add_tag')}
             </button>
           </form>
           <button type="button" onClick={props.onExport}>
-            Export…
+            {t('review_export_selected')}
           </button>
           <button type="button" class="danger" onClick={props.onDelete}>
-            Delete {selected.toLocaleString()}
+            {plural('review_delete_selected', selected)}
           </button>
           {error && (
             <p id="bulk-tag-error" class="fm-error" role="alert">

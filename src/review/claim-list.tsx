@@ -5,11 +5,13 @@
 
 import { memo } from 'preact/compat';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { t } from '../core/i18n/translate';
 import type { Claim, ClaimFields } from '../core/model';
 import type { SearchQuery } from '../core/search/query';
 import type { Row } from '../core/search/select';
 import type { RelatedFactCheck } from '../messages';
 import { ClaimRow, type ClaimRowProps } from './claim-row';
+import { latinKey } from './keys';
 import { PageRow } from './page-row';
 import { RowOffsets } from './row-offsets';
 
@@ -185,7 +187,7 @@ export function ClaimList(props: ClaimListProps) {
     const row = rows[activeIndex];
     const claim = row?.kind === 'claim' ? row.claim : null;
     const handled = (() => {
-      switch (event.key) {
+      switch (latinKey(event)) {
         case 'ArrowDown':
         case 'j':
           moveTo(activeIndex + 1);
@@ -252,7 +254,7 @@ export function ClaimList(props: ClaimListProps) {
         class="list-inner"
         onKeyDown={onKeyDown}
         role="feed"
-        aria-label="Notes"
+        aria-label={t('review_list_label')}
         aria-busy={props.busy}
         style={{ height: `${offsets.total}px` }}
       >

@@ -2,6 +2,8 @@
 // sources and tags, with the searched words marked; select, open, edit (inline) and delete.
 // Text only; only http/https sources become links.
 import type { Ref } from 'preact';
+import { isolate } from '../core/i18n/reader-text';
+import { formatDate, t } from '../core/i18n/translate';
 import { type Claim, type ClaimFields, VERDICT_LABELS } from '../core/model';
 import type { SearchQuery } from '../core/search/query';
 import { isWebUrl } from '../core/url/web-address';
@@ -34,12 +36,13 @@ export interface ClaimRowProps {
   onDelete(): void;
 }
 
-const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 export function ClaimRow(props: ClaimRowProps) {
   const { claim, site, query, selected, editing, active } = props;
-  const label = `${claim.verdict ? VERDICT_LABELS[claim.verdict] : 'Note'}: “${clip(claim.quote.exact, 90)}” — ${site || claim.url}`;
+  const label = t('review_row_label', {
+    verdict: claim.verdict ? VERDICT_LABELS[claim.verdict] : t('review_row_no_verdict'),
+    quote: isolate(clip(claim.quote.exact, 90)),
+    site: isolate(site || claim.url),
+  });
   const sources = claim.sources.filter(isWebUrl);
   const updated = new Date(claim.updated);
   return (
@@ -61,32 +64,33 @@ export function ClaimRow(props: ClaimRowProps) {
           type="checkbox"
           class="select"
           checked={selected}
-          aria-label="Select this note"
+          aria-label={t('review_select_note')}
           onChange={(event) => props.onSelect(event.currentTarget.checked)}
           onFocus={props.onFocus}
         />
         <VerdictBadge claim={claim} />
-        <span class="site">
+        {/* dir="auto" on the reader's own words: each reads in its own direction, whatever the page's. */}
+        <span class="site" dir="auto">
           <Marked text={site || claim.url} query={query} />
         </span>
         <time
           dateTime={updated.toISOString()}
-          title={`Flagged ${DATE_TIME.format(claim.created)}; last changed ${DATE_TIME.format(updated)}`}
+          title={t('review_row_dates', {
+            created: formatDate(claim.created, true),
+            changed: formatDate(updated, true),
+          })}
         >
-          {DATE.format(updated)}
+          {t('review_row_date', { date: formatDate(updated) })}
         </time>
         {claim.found === false && (
-          <span
-            class="not-found-label"
-            title="The last time its page was open, this quote was not found on it"
-          >
-            Not found on its page
+          <span class="not-found-label" title={t('review_not_found_hint')}>
+            {t('review_not_found')}
           </span>
         )}
       </div>
       {props.showTitle && (
-        <h3 class="page-title">
-          <Marked text={claim.title || 'Untitled page'} query={query} />
+        <h3 class="page-title" dir="auto">
+          <Marked text={claim.title || t('review_untitled')} query={query} />
         </h3>
       )}
       {editing ? (
@@ -99,29 +103,33 @@ export function ClaimRow(props: ClaimRowProps) {
         />
       ) : (
         <>
-          <blockquote class="fm-quote">
+          <blockquote class="fm-quote" dir="auto">
             <Marked text={claim.quote.exact} query={query} />
           </blockquote>
           {claim.correction && (
             <p class="fm-correction">
-              <strong class="field-name">Correction: </strong>
-              <Marked text={claim.correction} query={query} />
+              <strong class="field-name">{t('review_field_correction')}</strong>{' '}
+              <bdi>
+                <Marked text={claim.correction} query={query} />
+              </bdi>
             </p>
           )}
           {claim.note && (
             <p class="fm-note">
-              <strong class="field-name">Note: </strong>
-              <Marked text={claim.note} query={query} />
+              <strong class="field-name">{t('review_field_note')}</strong>{' '}
+              <bdi>
+                <Marked text={claim.note} query={query} />
+              </bdi>
             </p>
           )}
           {props.related && <RelatedLine related={props.related} />}
           {(sources.length > 0 || claim.tags.length > 0) && (
             <div class="meta">
               {sources.length > 0 && (
-                <ul class="fm-sources" aria-label="Sources">
+                <ul class="fm-sources" aria-label={t('review_sources_label')}>
                   {sources.map((source) => (
                     <li key={source}>
-                      <a href={source} target="_blank" rel="noopener noreferrer">
+                      <a href={source} target="_blank" rel="noopener noreferrer" dir="auto">
                         {shortUrl(source)}
                       </a>
                     </li>
@@ -129,9 +137,9 @@ export function ClaimRow(props: ClaimRowProps) {
                 </ul>
               )}
               {claim.tags.length > 0 && (
-                <ul class="fm-tags" aria-label="Tags">
+                <ul class="fm-tags" aria-label={t('review_tags_label')}>
                   {claim.tags.map((tag) => (
-                    <li key={tag}>
+                    <li key={tag} dir="auto">
                       <Marked text={tag} query={query} />
                     </li>
                   ))}
@@ -144,15 +152,15 @@ export function ClaimRow(props: ClaimRowProps) {
               type="button"
               onClick={props.onOpen}
               disabled={!isWebUrl(claim.url)}
-              title="Open the article at this claim (Enter)"
+              title={t('review_open_hint')}
             >
-              Open
+              {t('review_open')}
             </button>
-            <button type="button" onClick={props.onEdit} title="Edit (E)">
-              Edit
+            <button type="button" onClick={props.onEdit} title={t('review_edit_hint')}>
+              {t('review_edit')}
             </button>
-            <button type="button" class="danger" onClick={props.onDelete} title="Delete (Delete)">
-              Delete
+            <button type="button" class="danger" onClick={props.onDelete} title={t('review_delete_hint')}>
+              {t('review_delete')}
             </button>
           </div>
         </>

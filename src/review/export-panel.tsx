@@ -12,44 +12,53 @@ import {
   MARKDOWN_MEDIA_TYPE,
   WEB_ANNOTATION_MEDIA_TYPE,
 } from '../core/formats';
+import { type MessageKey, plural, t } from '../core/i18n/translate';
 import type { Claim } from '../core/model';
 import { downloadText, today } from './download';
 import { ProgressBar } from './progress-bar';
 
 export type ExportScope = 'all' | 'view' | 'selected';
 
+interface ExportFormat {
+  /** The format's name in the list (a message). */
+  label: MessageKey;
+  extension: string;
+  mediaType: string;
+  write(claims: readonly Claim[], now: Date): string;
+}
+
 const FORMATS = {
   backup: {
-    label: 'Factmark backup (JSON, everything)',
+    label: 'review_format_backup',
     extension: 'json',
     mediaType: 'application/json',
     write: (claims: readonly Claim[], now: Date) => exportBackup(claims, now),
   },
   'web-annotation': {
-    label: 'W3C Web Annotation (JSON-LD)',
+    label: 'review_format_web_annotation',
     extension: 'jsonld',
     mediaType: WEB_ANNOTATION_MEDIA_TYPE,
     write: (claims: readonly Claim[], now: Date) => exportWebAnnotations(claims, now),
   },
   'claim-review': {
-    label: 'schema.org ClaimReview (JSON-LD)',
+    label: 'review_format_claim_review',
     extension: 'jsonld',
     mediaType: 'application/ld+json',
     write: (claims: readonly Claim[]) => exportClaimReviews(claims),
   },
   csv: {
-    label: 'CSV (spreadsheet)',
+    label: 'review_format_csv',
     extension: 'csv',
     mediaType: CSV_MEDIA_TYPE,
     write: (claims: readonly Claim[]) => exportCsv(claims),
   },
   markdown: {
-    label: 'Markdown',
+    label: 'review_format_markdown',
     extension: 'md',
     mediaType: MARKDOWN_MEDIA_TYPE,
     write: (claims: readonly Claim[], now: Date) => exportMarkdown(claims, now),
   },
-} as const;
+} as const satisfies Record<string, ExportFormat>;
 
 type FormatKey = keyof typeof FORMATS;
 
@@ -79,32 +88,29 @@ export function ExportPanel({ ready, scope, onScope, claimsOf, counts, headingRe
       const text = chosen.write(claims, new Date());
       const suffix = scope === 'all' ? '' : scope === 'view' ? '-view' : '-selected';
       downloadText(text, `factmark-${today()}${suffix}.${chosen.extension}`, chosen.mediaType);
-      setMessage({
-        kind: 'ok',
-        text: `Exported ${claims.length.toLocaleString()} ${claims.length === 1 ? 'note' : 'notes'}.`,
-      });
+      setMessage({ kind: 'ok', text: plural('review_exported', claims.length) });
     } catch (error) {
       setMessage({
         kind: 'error',
-        text: `Could not export: ${error instanceof Error ? error.message : String(error)}`,
+        text: t('review_export_failed', { error: error instanceof Error ? error.message : String(error) }),
       });
     } finally {
       setBusy(false);
     }
   }
 
-  const scopes: [ExportScope, string][] = [
-    ['all', 'All notes'],
-    ['view', 'This view'],
-    ['selected', 'Selected'],
+  const scopes: [ExportScope, MessageKey][] = [
+    ['all', 'review_scope_all'],
+    ['view', 'review_scope_view'],
+    ['selected', 'review_scope_selected'],
   ];
   return (
     <section class="panel" aria-labelledby="export-heading">
       <h2 id="export-heading" ref={headingRef} tabIndex={-1}>
-        Export
+        {t('review_export_heading')}
       </h2>
       <fieldset class="scopes">
-        <legend>Which notes</legend>
+        <legend>{t('review_export_which')}</legend>
         {scopes.map(([value, label]) => (
           <label key={value} class="check">
             <input
@@ -115,11 +121,11 @@ export function ExportPanel({ ready, scope, onScope, claimsOf, counts, headingRe
               disabled={value !== 'all' && counts[value] === 0}
               onChange={() => onScope(value)}
             />
-            {label} ({counts[value].toLocaleString()})
+            {t(label, { count: counts[value] })}
           </label>
         ))}
       </fieldset>
-      <label for="export-format">Format</label>
+      <label for="export-format">{t('review_export_format')}</label>
       <select
         id="export-format"
         value={format}
@@ -127,7 +133,7 @@ export function ExportPanel({ ready, scope, onScope, claimsOf, counts, headingRe
       >
         {Object.entries(FORMATS).map(([key, { label }]) => (
           <option key={key} value={key}>
-            {label}
+            {t(label)}
           </option>
         ))}
       </select>
@@ -137,19 +143,16 @@ export function ExportPanel({ ready, scope, onScope, claimsOf, counts, headingRe
         disabled={!ready || busy || counts[scope] === 0}
         onClick={() => void run()}
       >
-        {ready
-          ? `Export ${counts[scope].toLocaleString()} ${counts[scope] === 1 ? 'note' : 'notes'}`
-          : 'Loading notes…'}
+        {ready ? plural('review_export_button', counts[scope]) : t('review_loading')}
       </button>
-      {busy && <ProgressBar label="Writing the file…" />}
-      {message && (
-        <p
-          class={message.kind === 'error' ? 'fm-error' : 'ok'}
-          role={message.kind === 'error' ? 'alert' : 'status'}
-        >
-          {message.text}
-        </p>
-      )}
+      {busy && <ProgressBar label={t('review_export_writing')} />}
+      {/* Both regions stay in the page, so what is put in them is announced. */}
+      <p class={message?.kind === 'ok' ? 'ok' : 'visually-hidden'} role="status">
+        {message?.kind === 'ok' ? message.text : ''}
+      </p>
+      <p class={message?.kind === 'error' ? 'fm-error' : 'visually-hidden'} role="alert">
+        {message?.kind === 'error' ? message.text : ''}
+      </p>
     </section>
   );
 }

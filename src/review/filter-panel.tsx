@@ -1,5 +1,6 @@
 // The filters of the review page: verdicts, site, tag, date range, "has a correction", "not
 // found on its page", "has a related fact-check", sort and grouping. Every change goes straight into the view (and the URL).
+import { plural, t } from '../core/i18n/translate';
 import { type Paint, VERDICT_LABELS } from '../core/model';
 import {
   isFiltered,
@@ -18,7 +19,10 @@ export interface FilterPanelProps {
   onClear(): void;
 }
 
-const PAINT_LABELS: Record<Paint, string> = { ...VERDICT_LABELS, note: 'No verdict (note)' };
+/** Read when rendered, not once at load: the verdict labels are messages. */
+function paintLabel(paint: Paint): string {
+  return paint === 'note' ? t('review_filter_no_verdict') : VERDICT_LABELS[paint];
+}
 /** Suggestions beyond this many would only slow the page down. */
 const MAX_SUGGESTIONS = 500;
 
@@ -31,13 +35,13 @@ export function FilterPanel({ view, sites, tags, onChange, onClear }: FilterPane
   return (
     <section class="panel filters" aria-labelledby="filters-heading">
       <div class="panel-head">
-        <h2 id="filters-heading">Filters</h2>
+        <h2 id="filters-heading">{t('review_filters_heading')}</h2>
         <button type="button" class="link" onClick={onClear} disabled={!isFiltered({ ...view, q: '' })}>
-          Clear filters
+          {t('review_clear_filters')}
         </button>
       </div>
       <fieldset class="verdicts">
-        <legend>Verdict</legend>
+        <legend>{t('review_filter_verdict')}</legend>
         {PAINTS.map((paint) => (
           <label key={paint} class={`chip fm-verdict-${paint}`}>
             <input
@@ -45,44 +49,48 @@ export function FilterPanel({ view, sites, tags, onChange, onClear }: FilterPane
               checked={view.verdicts.includes(paint)}
               onChange={(event) => toggleVerdict(paint, event.currentTarget.checked)}
             />
-            <span class="chip-label">{PAINT_LABELS[paint]}</span>
+            <span class="chip-label">{paintLabel(paint)}</span>
           </label>
         ))}
       </fieldset>
-      <label for="filter-site">Site</label>
+      <label for="filter-site">{t('review_filter_site')}</label>
       <input
         id="filter-site"
         type="search"
         list="filter-site-options"
         value={view.site}
-        placeholder="Any site, e.g. bbc.co.uk"
+        placeholder={t('review_filter_site_placeholder')}
         autocomplete="off"
         onChange={(event) => onChange({ site: event.currentTarget.value.trim().toLowerCase() })}
       />
       <datalist id="filter-site-options">
         {sites.slice(0, MAX_SUGGESTIONS).map(([site, count]) => (
-          <option key={site} value={site}>{`${count} ${count === 1 ? 'note' : 'notes'}`}</option>
+          <option key={site} value={site}>
+            {plural('review_count', count)}
+          </option>
         ))}
       </datalist>
-      <label for="filter-tag">Tag</label>
+      <label for="filter-tag">{t('review_filter_tag')}</label>
       <input
         id="filter-tag"
         type="search"
         list="filter-tag-options"
         value={view.tag}
-        placeholder="Any tag"
+        placeholder={t('review_filter_tag_placeholder')}
         autocomplete="off"
         onChange={(event) => onChange({ tag: event.currentTarget.value.trim() })}
       />
       <datalist id="filter-tag-options">
         {tags.slice(0, MAX_SUGGESTIONS).map(([tag, count]) => (
-          <option key={tag} value={tag}>{`${count} ${count === 1 ? 'note' : 'notes'}`}</option>
+          <option key={tag} value={tag}>
+            {plural('review_count', count)}
+          </option>
         ))}
       </datalist>
       <fieldset class="dates">
-        <legend>Last changed</legend>
+        <legend>{t('review_filter_changed')}</legend>
         <label class="date">
-          <span>From</span>
+          <span>{t('review_filter_from')}</span>
           <input
             type="date"
             value={view.from}
@@ -91,7 +99,7 @@ export function FilterPanel({ view, sites, tags, onChange, onClear }: FilterPane
           />
         </label>
         <label class="date">
-          <span>To</span>
+          <span>{t('review_filter_to')}</span>
           <input
             type="date"
             value={view.to}
@@ -106,7 +114,7 @@ export function FilterPanel({ view, sites, tags, onChange, onClear }: FilterPane
           checked={view.hasCorrection}
           onChange={(event) => onChange({ hasCorrection: event.currentTarget.checked })}
         />
-        Has a correction
+        {t('review_filter_correction')}
       </label>
       <label class="check">
         <input
@@ -114,7 +122,7 @@ export function FilterPanel({ view, sites, tags, onChange, onClear }: FilterPane
           checked={view.notFound}
           onChange={(event) => onChange({ notFound: event.currentTarget.checked })}
         />
-        Not found on its page
+        {t('review_filter_not_found')}
       </label>
       <label class="check">
         <input
@@ -122,9 +130,9 @@ export function FilterPanel({ view, sites, tags, onChange, onClear }: FilterPane
           checked={view.factChecked}
           onChange={(event) => onChange({ factChecked: event.currentTarget.checked })}
         />
-        Has a related fact-check
+        {t('review_filter_fact_checked')}
       </label>
-      <label for="sort">Sort</label>
+      <label for="sort">{t('review_sort')}</label>
       <select
         id="sort"
         value={view.sort}
@@ -142,7 +150,7 @@ export function FilterPanel({ view, sites, tags, onChange, onClear }: FilterPane
           checked={view.group}
           onChange={(event) => onChange({ group: event.currentTarget.checked })}
         />
-        Group by page
+        {t('review_group')}
       </label>
     </section>
   );

@@ -11,19 +11,27 @@ import {
   type InvalidRecord,
   parseImport,
 } from '../core/formats';
+import { isolate } from '../core/i18n/reader-text';
+import { formatNumber, type MessageKey, plural, t } from '../core/i18n/translate';
 import { previewImport, writeImport } from '../db/import';
 import type { FactmarkDb } from '../db/schema';
 import { isQuotaError, STORAGE_FULL } from '../db/storage-errors';
+import { richPlural, richText } from '../ui/rich-text';
 import { ProgressBar } from './progress-bar';
 
 /** Nothing of the import was written: the transaction was undone as a whole. */
-export const DISK_FULL_IMPORT = `Nothing was imported. ${STORAGE_FULL}`;
+function diskFullImport(): string {
+  return t('review_import_full', { reason: STORAGE_FULL });
+}
 
-const FORMAT_NAMES: Record<ImportFormat, string> = {
-  'factmark-backup': 'Factmark backup',
-  'web-annotation': 'W3C Web Annotations',
-  hypothesis: 'Hypothesis export (Web Annotations)',
-  'claim-review': 'schema.org ClaimReview',
+/** The message as the page shows it (the page's language does not change while it is open). */
+export const DISK_FULL_IMPORT = diskFullImport();
+
+const FORMAT_NAMES: Record<ImportFormat, MessageKey> = {
+  'factmark-backup': 'review_import_format_backup',
+  'web-annotation': 'review_import_format_web_annotation',
+  hypothesis: 'review_import_format_hypothesis',
+  'claim-review': 'review_import_format_claim_review',
 };
 
 /**
@@ -83,7 +91,10 @@ export function ImportPanel({ db, dropped, onDroppedTaken, onImported }: ImportP
         plan,
       });
     } catch (error) {
-      setStage({ kind: 'failed', text: `Could not read ${file.name}: ${messageOf(error)}` });
+      setStage({
+        kind: 'failed',
+        text: t('review_import_read_failed', { file: isolate(file.name), error: messageOf(error) }),
+      });
     }
   }
 
@@ -102,23 +113,26 @@ export function ImportPanel({ db, dropped, onDroppedTaken, onImported }: ImportP
         setStage({ kind: 'writing', name, ...progress }),
       );
       onImported();
-      const parts = [
-        `${plan.new.toLocaleString()} new`,
-        `${plan.updated.toLocaleString()} updated`,
-        `${plan.alreadyThere.toLocaleString()} already there`,
-      ];
-      setStage({ kind: 'done', text: `Imported ${name}: ${parts.join(', ')}.` });
+      setStage({
+        kind: 'done',
+        text: t('review_imported', {
+          file: isolate(name),
+          new: plan.new,
+          updated: plan.updated,
+          same: plan.alreadyThere,
+        }),
+      });
     } catch (error) {
       setStage({
         kind: 'failed',
-        text: isQuotaError(error) ? DISK_FULL_IMPORT : `Nothing was imported: ${messageOf(error)}`,
+        text: isQuotaError(error) ? diskFullImport() : t('review_import_failed', { error: messageOf(error) }),
       });
     }
   }
 
   return (
     <section class="panel import" aria-labelledby="import-heading">
-      <h2 id="import-heading">Import</h2>
+      <h2 id="import-heading">{t('review_import_heading')}</h2>
       <label
         class={`drop${over ? ' over' : ''}${busy ? ' busy' : ''}`}
         onDragOver={(event) => {
@@ -134,8 +148,8 @@ export function ImportPanel({ db, dropped, onDroppedTaken, onImported }: ImportP
           if (file && !busy) void read(file);
         }}
       >
-        <span>Choose a file or drop it here</span>
-        <small>Factmark backup, W3C Web Annotations or ClaimReview (JSON)</small>
+        <span>{t('review_import_drop')}</span>
+        <small>{t('review_import_formats')}</small>
         <input
           type="file"
           accept=".json,.jsonld,application/json,application/ld+json"
@@ -147,10 +161,12 @@ export function ImportPanel({ db, dropped, onDroppedTaken, onImported }: ImportP
           }}
         />
       </label>
-      {stage.kind === 'reading' && <ProgressBar label={`Reading ${stage.name}…`} />}
+      {stage.kind === 'reading' && (
+        <ProgressBar label={t('review_import_reading', { file: isolate(stage.name) })} />
+      )}
       {stage.kind === 'writing' && (
         <ProgressBar
-          label={stage.phase === 'checking' ? 'Comparing with saved notes…' : 'Writing notes…'}
+          label={t(stage.phase === 'checking' ? 'review_import_comparing' : 'review_import_writing')}
           done={stage.done}
           total={stage.total}
         />
@@ -158,11 +174,10 @@ export function ImportPanel({ db, dropped, onDroppedTaken, onImported }: ImportP
       {stage.kind === 'preview' && (
         <Preview stage={stage} onImport={() => void write()} onCancel={() => setStage({ kind: 'idle' })} />
       )}
-      {stage.kind === 'done' && (
-        <p class="ok" role="status">
-          {stage.text}
-        </p>
-      )}
+      {/* Always in the page, so the outcome put into it is announced. */}
+      <p class={stage.kind === 'done' ? 'ok' : 'visually-hidden'} role="status">
+        {stage.kind === 'done' ? stage.text : ''}
+      </p>
       {stage.kind === 'failed' && (
         <p class="fm-error" role="alert">
           {stage.text}
@@ -187,52 +202,65 @@ function Preview({
   // The preview may appear below the fold (a file dropped on the list): bring it into view.
   useEffect(() => region.current?.scrollIntoView({ block: 'nearest' }), []);
   return (
-    <section class="preview" aria-label="Import preview" ref={region}>
+    <section class="preview" aria-label={t('review_import_preview_label')} ref={region}>
       <p>
-        <strong>{stage.name}</strong> — {FORMAT_NAMES[stage.format]},{' '}
-        {(stage.records.length + invalid.length).toLocaleString()} records:
+        {richPlural(
+          'review_import_summary',
+          stage.records.length + invalid.length,
+          { file: <strong dir="auto">{stage.name}</strong> },
+          { format: t(FORMAT_NAMES[stage.format]) },
+        )}
       </p>
       <ul class="plan">
         <li>
-          <strong>{plan.new.toLocaleString()}</strong> new
+          <PlanLine count={plan.new} message="review_plan_new" />
         </li>
         <li>
-          <strong>{plan.updated.toLocaleString()}</strong> changed since (will be updated)
+          <PlanLine count={plan.updated} message="review_plan_updated" />
         </li>
         <li>
-          <strong>{plan.alreadyThere.toLocaleString()}</strong> already there (no change)
+          <PlanLine count={plan.alreadyThere} message="review_plan_same" />
         </li>
         <li class={invalid.length > 0 ? 'bad' : ''}>
-          <strong>{invalid.length.toLocaleString()}</strong> invalid (will be skipped)
+          <PlanLine count={invalid.length} message="review_plan_invalid" />
         </li>
       </ul>
       {invalid.length > 0 && (
         <details open={invalid.length <= 10}>
-          <summary>Why records are invalid</summary>
+          <summary>{t('review_invalid_why')}</summary>
           <ol class="invalid">
             {invalid.slice(0, INVALID_SHOWN).map((problem) => (
               <li key={`${problem.record}-${problem.field}`}>
-                Record {problem.record}, <code>{problem.field}</code>: {problem.reason}
+                {richText(
+                  'review_invalid_record',
+                  { field: <code>{problem.field}</code> },
+                  { record: problem.record, reason: problem.reason },
+                )}
               </li>
             ))}
           </ol>
           {invalid.length > INVALID_SHOWN && (
-            <p>…and {(invalid.length - INVALID_SHOWN).toLocaleString()} more.</p>
+            <p>{plural('review_invalid_more', invalid.length - INVALID_SHOWN)}</p>
           )}
         </details>
       )}
       <div class="actions">
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('review_cancel')}
         </button>
         <button type="button" class="primary" disabled={writes === 0} onClick={onImport}>
-          {writes === 0
-            ? 'Nothing to import'
-            : `Import ${writes.toLocaleString()} ${writes === 1 ? 'note' : 'notes'}`}
+          {writes === 0 ? t('review_nothing_to_import') : plural('review_import_button', writes)}
         </button>
       </div>
     </section>
   );
+}
+
+type PlanMessage = 'review_plan_new' | 'review_plan_updated' | 'review_plan_same' | 'review_plan_invalid';
+
+/** One line of the import plan — "3 new" — with its count in bold, wherever the language puts it. */
+function PlanLine({ count, message }: { count: number; message: PlanMessage }) {
+  return <>{richPlural(message, count, { count: <strong>{formatNumber(count)}</strong> })}</>;
 }
 
 function messageOf(error: unknown): string {

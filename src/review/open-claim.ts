@@ -2,6 +2,7 @@
 // and pulse its highlight. The content script carries the request out when the claim is found —
 // after a slow load or a late re-render too — so this only asks until one is there to hear it.
 import browser from 'webextension-polyfill';
+import { t } from '../core/i18n/translate';
 import type { Claim } from '../core/model';
 import { isWebUrl } from '../core/url/web-address';
 import { REVEAL_WAIT_MS } from '../messages';
@@ -14,7 +15,7 @@ export type Opened = 'revealed' | 'not-found' | 'closed';
 const RETRY_MS = 200;
 
 export async function openClaim(claim: Claim): Promise<Opened> {
-  if (!isWebUrl(claim.url)) throw new Error('This note’s page is not a web address, so it cannot be opened.');
+  if (!isWebUrl(claim.url)) throw new Error(t('review_open_not_web'));
   const tab = await browser.tabs.create({ url: claim.url, active: true });
   if (tab.id === undefined) return 'not-found';
   return revealInTab(tab.id, claim.id, Date.now() + REVEAL_WAIT_MS);

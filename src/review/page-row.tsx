@@ -1,5 +1,7 @@
 // A page heading in the grouped review list: the page's title, site and how many notes it has.
 import type { Ref } from 'preact';
+import { isolate } from '../core/i18n/reader-text';
+import { plural } from '../core/i18n/translate';
 import type { SearchQuery } from '../core/search/query';
 import { isWebUrl } from '../core/url/web-address';
 import { Marked } from './marked';
@@ -28,12 +30,12 @@ export function PageRow(props: PageRowProps) {
       tabIndex={props.active ? 0 : -1}
       aria-posinset={props.position}
       aria-setsize={props.setSize}
-      aria-label={`Page: ${title || url}, ${count} ${count === 1 ? 'note' : 'notes'}`}
+      aria-label={plural('review_page_row_label', count, { page: isolate(title || url) })}
       onFocus={(event) => {
         if (event.target === event.currentTarget) props.onFocus();
       }}
     >
-      <h2>
+      <h2 dir="auto">
         {isWebUrl(url) ? (
           <a href={url} target="_blank" rel="noopener noreferrer" tabIndex={-1}>
             <Marked text={title || url} query={query} />
@@ -42,12 +44,10 @@ export function PageRow(props: PageRowProps) {
           <Marked text={title || url} query={query} />
         )}
       </h2>
-      <span class="site">
+      <span class="site" dir="auto">
         <Marked text={site} query={query} />
       </span>
-      <span class="count">
-        {count} {count === 1 ? 'note' : 'notes'}
-      </span>
+      <span class="count">{plural('review_count', count)}</span>
     </article>
   );
 }

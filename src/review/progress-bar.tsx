@@ -1,5 +1,7 @@
 // A labelled progress bar: determinate when the total is known, else an indeterminate sweep
 // (a compositor animation, so it keeps moving while the page is busy parsing a large file).
+import { t } from '../core/i18n/translate';
+
 export function ProgressBar({ label, done, total }: { label: string; done?: number; total?: number }) {
   const known = done !== undefined && total !== undefined && total > 0;
   const percent = known ? Math.round((Math.min(done, total) / total) * 100) : undefined;
@@ -7,11 +9,7 @@ export function ProgressBar({ label, done, total }: { label: string; done?: numb
     <div class="progress">
       <div class="progress-label">
         <span>{label}</span>
-        {known && (
-          <span>
-            {done.toLocaleString()} / {total.toLocaleString()}
-          </span>
-        )}
+        {known && <span>{t('review_progress_count', { done, total })}</span>}
       </div>
       <div
         class={known ? 'progress-track' : 'progress-track indeterminate'}

@@ -4,6 +4,8 @@
 // go straight to the database in one transaction, then `claims/changed` tells the tabs.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { editDraft } from '../core/claim-schema';
+import { isolate } from '../core/i18n/reader-text';
+import { plural, t } from '../core/i18n/translate';
 import type { Claim, ClaimFields } from '../core/model';
 import { parseQuery } from '../core/search/query';
 import type { SearchIndex } from '../core/search/search-index';
@@ -19,6 +21,7 @@ import { ClaimList } from './claim-list';
 import { ExportPanel, type ExportScope } from './export-panel';
 import { FilterPanel } from './filter-panel';
 import { ImportPanel } from './import-panel';
+import { latinKey } from './keys';
 import { openClaim } from './open-claim';
 import { ProgressBar } from './progress-bar';
 import { RulesPanel } from './rules-panel';
@@ -30,8 +33,6 @@ import { useUrlView } from './use-url-view';
 
 /** Every filter off; the search words are the search box's to clear. */
 const { q: _q, ...NO_FILTERS } = DEFAULT_VIEW;
-
-const DISK_FULL_CHANGE = `Nothing was changed. ${STORAGE_FULL}`;
 
 const NOTHING = { claims: [] as Claim[], rows: [] as Row[] };
 
@@ -104,9 +105,7 @@ export function ReviewApp({ db }: { db: FactmarkDb }) {
     if (!ready) return;
     const timer = setTimeout(
       () =>
-        setAnnouncement(
-          isFiltered(view) ? `${shown.toLocaleString()} of ${total.toLocaleString()} notes match` : '',
-        ),
+        setAnnouncement(isFiltered(view) ? plural('review_count_filtered_announce', total, { shown }) : ''),
       600,
     );
     return () => clearTimeout(timer);
@@ -124,7 +123,12 @@ export function ReviewApp({ db }: { db: FactmarkDb }) {
   const notifyChanged = useCallback(() => request('claims/changed', {}).catch(() => null), []);
   const closeToast = useCallback(() => setToast(null), []);
   const fail = useCallback((error: unknown) => {
-    setToast({ kind: 'error', text: isQuotaError(error) ? DISK_FULL_CHANGE : messageOf(error) });
+    setToast({
+      kind: 'error',
+      text: isQuotaError(error)
+        ? t('review_nothing_changed_full', { reason: STORAGE_FULL })
+        : messageOf(error),
+    });
   }, []);
 
   // `/` focuses the search box; Ctrl+Z undoes the last delete or tag while its message shows.
@@ -136,7 +140,7 @@ export function ReviewApp({ db }: { db: FactmarkDb }) {
         event.preventDefault();
         search.current?.focus();
         search.current?.select();
-      } else if (event.key === 'z' && (event.ctrlKey || event.metaKey) && !typing && toast?.undo) {
+      } else if (latinKey(event) === 'z' && (event.ctrlKey || event.metaKey) && !typing && toast?.undo) {
         event.preventDefault();
         void toast.undo();
       }
@@ -155,7 +159,7 @@ export function ReviewApp({ db }: { db: FactmarkDb }) {
 
   async function save(claim: Claim, fields: ClaimFields) {
     await request('claims/save', editDraft(claim, fields));
-    setToast({ kind: 'info', text: 'Saved.' });
+    setToast({ kind: 'info', text: t('review_saved') });
   }
 
   async function removeOne(claim: Claim) {
@@ -164,12 +168,12 @@ export function ReviewApp({ db }: { db: FactmarkDb }) {
       select([claim.id], false);
       setToast({
         kind: 'info',
-        text: `Deleted the note “${clip(claim.quote.exact, 40)}”.`,
+        text: t('review_deleted_one', { quote: isolate(clip(claim.quote.exact, 40)) }),
         undo: async () => {
           try {
             await restoreClaims(db, [claim]);
             await notifyChanged();
-            setToast({ kind: 'info', text: 'Restored.' });
+            setToast({ kind: 'info', text: t('review_restored') });
           } catch (error) {
             fail(error);
           }
@@ -187,13 +191,13 @@ export function ReviewApp({ db }: { db: FactmarkDb }) {
       setSelected(new Set());
       setToast({
         kind: 'info',
-        text: `Deleted ${deleted.length.toLocaleString()} ${deleted.length === 1 ? 'note' : 'notes'}.`,
+        text: plural('review_deleted_count', deleted.length),
         undo: async () => {
           try {
             await restoreClaims(db, deleted);
             await notifyChanged();
             setSelected(new Set(deleted.map((claim) => claim.id)));
-            setToast({ kind: 'info', text: `Restored ${deleted.length.toLocaleString()}.` });
+            setToast({ kind: 'info', text: plural('review_restored_count', deleted.length) });
           } catch (error) {
             fail(error);
           }
@@ -211,18 +215,18 @@ export function ReviewApp({ db }: { db: FactmarkDb }) {
       );
       const outcome = await tagClaims(db, [...selected], tag);
       await notifyChanged();
-      const parts = [`Tagged ${outcome.tagged.toLocaleString()} “${tag}”`];
-      if (outcome.already) parts.push(`${outcome.already.toLocaleString()} had it already`);
-      if (outcome.full) parts.push(`${outcome.full.toLocaleString()} have too many tags`);
+      const parts = [plural('review_tagged', outcome.tagged, { tag: isolate(tag) })];
+      if (outcome.already) parts.push(plural('review_tag_already', outcome.already));
+      if (outcome.full) parts.push(plural('review_tag_full', outcome.full));
       setToast({
         kind: 'info',
-        text: `${parts.join('; ')}.`,
+        text: tagOutcome(parts),
         undo: outcome.tagged
           ? async () => {
               try {
                 await restoreClaims(db, before);
                 await notifyChanged();
-                setToast({ kind: 'info', text: 'Tag removed again.' });
+                setToast({ kind: 'info', text: t('review_tag_undone') });
               } catch (error) {
                 fail(error);
               }
@@ -238,10 +242,7 @@ export function ReviewApp({ db }: { db: FactmarkDb }) {
     try {
       const outcome = await openClaim(claim);
       if (outcome === 'not-found') {
-        setToast({
-          kind: 'info',
-          text: 'Opened the article, but the claim was not found on the page as it is now.',
-        });
+        setToast({ kind: 'info', text: t('review_open_not_found') });
       }
     } catch (error) {
       fail(error);
@@ -265,14 +266,14 @@ export function ReviewApp({ db }: { db: FactmarkDb }) {
   const allInViewSelected = shown > 0 && selection.claims.every((claim) => selected.has(claim.id));
   const empty =
     feed.phase === 'failed'
-      ? `Could not read the notes: ${feed.error}`
+      ? t('review_load_failed', { error: feed.error })
       : !ready
-        ? 'Loading notes…'
+        ? t('review_loading')
         : total === 0
-          ? 'No notes yet. Select text on a news page and press Flag claim (Alt+Shift+F) to add one; or import a file.'
+          ? t('review_empty')
           : view.factChecked && shown === 0
             ? factCheckedEmpty(related, checkingFactChecks, () => unfilteredCount(feed.index, view))
-            : 'No notes match this search and these filters.';
+            : t('review_no_match');
 
   return (
     // Files dropped anywhere on the page go to the import panel (whose file input is the
@@ -293,18 +294,18 @@ export function ReviewApp({ db }: { db: FactmarkDb }) {
       <header class="top">
         <h1>
           <img src="icons/icon-32.png" alt="" width={24} height={24} />
-          Factmark <span>All notes</span>
+          {t('extension_name')} <span>{t('review_heading')}</span>
         </h1>
         <search class="search">
           <label class="visually-hidden" for="q">
-            Search notes
+            {t('review_search_label')}
           </label>
           <input
             id="q"
             ref={search}
             type="search"
             value={view.q}
-            placeholder="Search quotes, corrections, notes, tags, pages and sites"
+            placeholder={t('review_search_placeholder')}
             aria-keyshortcuts="/"
             aria-describedby="count"
             autocomplete="off"
@@ -323,17 +324,17 @@ export function ReviewApp({ db }: { db: FactmarkDb }) {
               }
             }}
           />
-          <kbd title="Press / to search">/</kbd>
+          <kbd title={t('review_search_key_hint')}>/</kbd>
         </search>
         <p id="count" class="count">
           {ready || firstScreen
             ? isFiltered(view)
-              ? `${shown.toLocaleString()} of ${total.toLocaleString()} notes`
-              : `${total.toLocaleString()} ${total === 1 ? 'note' : 'notes'}`
+              ? plural('review_count_filtered', total, { shown })
+              : plural('review_count', total)
             : ''}
         </p>
       </header>
-      <aside class="side" aria-label="Filters, export, import and storage">
+      <aside class="side" aria-label={t('review_side_label')}>
         {filterPanel}
         <ExportPanel
           ready={ready}
@@ -352,32 +353,32 @@ export function ReviewApp({ db }: { db: FactmarkDb }) {
         <StoragePanel version={feed.version} />
         <RulesPanel db={db} />
         <section class="panel keys" aria-labelledby="keys-heading">
-          <h2 id="keys-heading">Keyboard</h2>
+          <h2 id="keys-heading">{t('review_keys_heading')}</h2>
           <dl>
             <dt>
               <kbd>/</kbd>
             </dt>
-            <dd>Search</dd>
+            <dd>{t('review_keys_search')}</dd>
             <dt>
               <kbd>↑</kbd> <kbd>↓</kbd>
             </dt>
-            <dd>Move between notes</dd>
+            <dd>{t('review_keys_move')}</dd>
             <dt>
-              <kbd>Enter</kbd>
+              <kbd>{t('review_key_enter')}</kbd>
             </dt>
-            <dd>Open the article at the claim</dd>
+            <dd>{t('review_keys_open')}</dd>
             <dt>
-              <kbd>Space</kbd>
+              <kbd>{t('review_key_space')}</kbd>
             </dt>
-            <dd>Select</dd>
+            <dd>{t('review_keys_select')}</dd>
             <dt>
-              <kbd>E</kbd>
+              <kbd>{t('review_key_e')}</kbd>
             </dt>
-            <dd>Edit</dd>
+            <dd>{t('review_keys_edit')}</dd>
             <dt>
-              <kbd>Delete</kbd>
+              <kbd>{t('review_key_delete')}</kbd>
             </dt>
-            <dd>Delete (then Ctrl+Z to undo)</dd>
+            <dd>{t('review_keys_delete')}</dd>
           </dl>
         </section>
       </aside>
@@ -402,10 +403,10 @@ export function ReviewApp({ db }: { db: FactmarkDb }) {
           }}
         />
         {!ready && feed.phase !== 'failed' && (
-          <ProgressBar label="Loading notes…" done={feed.loaded} total={feed.total} />
+          <ProgressBar label={t('review_loading')} done={feed.loaded} total={feed.total} />
         )}
         {ready && checkingFactChecks && (
-          <ProgressBar label={CHECKING} done={related.checked} total={related.total} />
+          <ProgressBar label={t('review_checking')} done={related.checked} total={related.total} />
         )}
         <ClaimList
           rows={selection.rows}
@@ -434,14 +435,19 @@ function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-const CHECKING = 'Checking notes against fact-checks…';
+/** The tagging message: its one to three clauses, punctuated as the language does. */
+function tagOutcome([first = '', second, third]: readonly string[]): string {
+  if (third !== undefined) return t('review_tag_outcome_3', { first, second: second ?? '', third });
+  if (second !== undefined) return t('review_tag_outcome_2', { first, second });
+  return t('review_tag_outcome_1', { first });
+}
 
 /** Why the "has a related fact-check" filter shows nothing, and what to do. */
 function factCheckedEmpty(related: RelatedFactChecks, checking: boolean, otherwise: () => number): string {
-  if (related.error) return `Could not check notes against fact-checks: ${related.error}`;
-  if (checking) return CHECKING;
-  if (otherwise() === 0) return 'No notes match this search and these filters.';
-  return 'No note matches a subscribed fact-check. Subscribe to a fact-check feed under Rules & lists.';
+  if (related.error) return t('review_check_failed', { error: related.error });
+  if (checking) return t('review_checking');
+  if (otherwise() === 0) return t('review_no_match');
+  return t('review_no_fact_checked');
 }
 
 /** How many notes the view would show without its "has a related fact-check" filter. */

@@ -4,6 +4,7 @@
 // and a rule being edited stay until the new rules arrive. A correction card's
 // "Manage corrections" opens review.html#rules: the panel then opens and takes the focus.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../core/i18n/translate';
 import type { FactmarkDb } from '../db/schema';
 import { RULES_FRAGMENT } from '../messages';
 import { ListsView } from '../popup/lists-view';
@@ -29,14 +30,14 @@ export function RulesPanel({ db }: { db: FactmarkDb }) {
   return (
     <section class="panel rules-panel" aria-labelledby="rules-panel-heading">
       <h2 id="rules-panel-heading" ref={heading} tabIndex={-1}>
-        Rules &amp; lists
+        {t('review_rules_heading')}
       </h2>
       <details open={open}>
-        <summary>Correction lists</summary>
+        <summary>{t('review_rules_lists')}</summary>
         <ListsView db={db} onChanged={() => setListsVersion((n) => n + 1)} headingLevel={3} />
       </details>
       <details open={open}>
-        <summary>Rules</summary>
+        <summary>{t('review_rules_rules')}</summary>
         <RulesView listsVersion={listsVersion} headingLevel={3} />
       </details>
     </section>

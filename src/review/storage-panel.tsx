@@ -1,6 +1,7 @@
 // Storage: how much the extension's data uses and how much is available, and whether the browser
 // keeps it when space runs low (persistent storage, requested once when the page opens).
 import { useEffect, useState } from 'preact/hooks';
+import { type MessageKey, messageLocale, plural, t } from '../core/i18n/translate';
 
 interface Usage {
   usage: number;
@@ -46,31 +47,32 @@ export function StoragePanel({ version }: { version: number }) {
   const fraction = usage && usage.quota > 0 ? usage.usage / usage.quota : 0;
   return (
     <section class="panel storage" aria-labelledby="storage-heading">
-      <h2 id="storage-heading">Storage</h2>
+      <h2 id="storage-heading">{t('review_storage_heading')}</h2>
       {usage ? (
         <>
-          <p>
-            {bytes(usage.usage)} used of {bytes(usage.quota)} available
-          </p>
+          <p>{t('review_storage_used', { used: bytes(usage.usage), quota: bytes(usage.quota) })}</p>
           <meter
             class="meter"
-            aria-label="Storage used"
+            aria-label={t('review_storage_meter')}
             min={0}
             max={1}
             high={0.9}
             value={fraction}
-            aria-valuetext={`${bytes(usage.usage)} of ${bytes(usage.quota)}`}
+            aria-valuetext={t('review_storage_valuetext', {
+              used: bytes(usage.usage),
+              quota: bytes(usage.quota),
+            })}
           />
         </>
       ) : (
-        <p>Measuring…</p>
+        <p>{t('review_storage_measuring')}</p>
       )}
-      {persisted === true && <p class="ok">Notes are kept even when the disk runs low on space.</p>}
+      {persisted === true && <p class="ok">{t('review_storage_persisted')}</p>}
       {persisted === false && (
         <>
-          <p>The browser may clear notes when the disk runs low on space.</p>
+          <p>{t('review_storage_not_persisted')}</p>
           <button type="button" onClick={() => void request().catch(() => undefined)}>
-            {asked ? 'Ask again to keep notes' : 'Keep notes safe'}
+            {t(asked ? 'review_storage_ask_again' : 'review_storage_keep')}
           </button>
         </>
       )}
@@ -78,14 +80,19 @@ export function StoragePanel({ version }: { version: number }) {
   );
 }
 
+/** Each unit's message, after bytes (1,024 of the one before). */
+const UNITS: readonly MessageKey[] = ['review_size_kb', 'review_size_mb', 'review_size_gb', 'review_size_tb'];
+
 function bytes(count: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
   let value = count;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
+  let unit = -1;
+  while (value >= 1024 && unit < UNITS.length - 1) {
     value /= 1024;
     unit += 1;
   }
-  const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${value.toLocaleString(undefined, { maximumFractionDigits: digits })} ${units[unit]}`;
+  const key = UNITS[unit];
+  if (!key) return plural('review_size_bytes', Math.round(value));
+  const digits = value >= 100 ? 0 : 1;
+  const size = new Intl.NumberFormat(messageLocale(), { maximumFractionDigits: digits }).format(value);
+  return t(key, { size });
 }

@@ -6,8 +6,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { parseSources, parseTags } from '../core/claim-input';
 import type { FactCheckSuggestion } from '../core/factchecks/fact-check-mark';
+import { plural, t } from '../core/i18n/translate';
 import { type ClaimFields, VERDICT_LABELS, VERDICTS, type Verdict } from '../core/model';
-import { PhraseSchema } from '../core/rule';
+import { PhraseSchema, RULE_LIMITS } from '../core/rule';
 import { FactCheckSuggestions, withFactCheck } from './fact-check-suggestions';
 
 /** What the editor hands back: the claim's fields, and the rule to save too, if one was asked for. */
@@ -89,9 +90,7 @@ export function ClaimEditor({
     if (!parsedTags.ok) return setError(parsedTags.error);
     const wantsRule = asRule && phrase !== undefined;
     const parsedPhrase = v.safeParse(PhraseSchema, rulePhrase);
-    if (wantsRule && !parsedPhrase.success) {
-      return setError(`Phrase: ${parsedPhrase.issues[0]?.message ?? 'is not valid'}`);
-    }
+    if (wantsRule && !parsedPhrase.success) return setError(phraseError(parsedPhrase.issues[0]?.type));
     setError('');
     setSaving(true);
     try {
@@ -105,7 +104,7 @@ export function ClaimEditor({
       });
       setChangedElsewhere(false);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : 'Could not save. Try again.');
+      setError(failure instanceof Error ? failure.message : t('page_editor_save_failed'));
     } finally {
       setSaving(false);
     }
@@ -122,6 +121,8 @@ export function ClaimEditor({
   }
 
   const id = (name: string) => `${idPrefix}-${name}`;
+  // The reader's fields take the direction of what is typed in them (dir="auto"): a note in
+  // English reads left to right in the Arabic editor, one in Arabic right to left in any editor.
   return (
     <form class="fm-editor" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
       <blockquote class="fm-quote">{quote}</blockquote>
@@ -133,58 +134,68 @@ export function ClaimEditor({
           setVerdict(next.verdict);
         }}
       />
-      <label for={id('verdict')}>Verdict</label>
+      <label for={id('verdict')}>{t('page_editor_verdict')}</label>
       <select
         id={id('verdict')}
         ref={first}
         value={verdict}
         onChange={(e) => setVerdict(e.currentTarget.value as Verdict | '')}
       >
-        <option value="">No verdict — just a note</option>
+        <option value="">{t('page_editor_no_verdict')}</option>
         {VERDICTS.map((v) => (
           <option key={v} value={v}>
             {VERDICT_LABELS[v]}
           </option>
         ))}
       </select>
-      <label for={id('correction')}>Correction</label>
+      <label for={id('correction')}>{t('page_editor_correction')}</label>
       <textarea
         id={id('correction')}
         rows={2}
+        dir="auto"
         value={correction}
-        placeholder="What is actually true"
+        placeholder={t('page_editor_correction_placeholder')}
         onInput={(e) => setCorrection(e.currentTarget.value)}
       />
-      <label for={id('note')}>Note</label>
-      <textarea id={id('note')} rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-      <label for={id('sources')}>Sources</label>
+      <label for={id('note')}>{t('page_editor_note')}</label>
+      <textarea
+        id={id('note')}
+        rows={2}
+        dir="auto"
+        value={note}
+        onInput={(e) => setNote(e.currentTarget.value)}
+      />
+      <label for={id('sources')}>{t('page_editor_sources')}</label>
       <textarea
         id={id('sources')}
         rows={2}
+        dir="auto"
         value={sources}
-        placeholder="One web address per line: https://…"
+        placeholder={t('page_editor_sources_placeholder')}
         onInput={(e) => setSources(e.currentTarget.value)}
       />
-      <label for={id('tags')}>Tags</label>
+      <label for={id('tags')}>{t('page_editor_tags')}</label>
       <input
         id={id('tags')}
         type="text"
+        dir="auto"
         value={tags}
-        placeholder="Comma-separated, e.g. EU, law"
+        placeholder={t('page_editor_tags_placeholder')}
         onInput={(e) => setTags(e.currentTarget.value)}
       />
       {phrase !== undefined && (
         <div class="fm-rule">
           <label class="fm-check">
             <input type="checkbox" checked={asRule} onChange={(e) => setAsRule(e.currentTarget.checked)} />
-            Highlight this phrase on every page
+            {t('page_editor_rule')}
           </label>
           {asRule && (
             <>
-              <label for={id('phrase')}>Phrase</label>
+              <label for={id('phrase')}>{t('page_editor_phrase')}</label>
               <input
                 id={id('phrase')}
                 type="text"
+                dir="auto"
                 value={rulePhrase}
                 onInput={(e) => setRulePhrase(e.currentTarget.value)}
               />
@@ -194,7 +205,7 @@ export function ClaimEditor({
                   checked={matchCase}
                   onChange={(e) => setMatchCase(e.currentTarget.checked)}
                 />
-                Match case
+                {t('page_editor_match_case')}
               </label>
             </>
           )}
@@ -202,8 +213,7 @@ export function ClaimEditor({
       )}
       {changedElsewhere && (
         <p class="fm-notice" role="status">
-          Changed in another window while you were editing. Save to keep your version, or Cancel to see
-          theirs.
+          {t('page_editor_changed_elsewhere')}
         </p>
       )}
       {error && (
@@ -213,14 +223,24 @@ export function ClaimEditor({
       )}
       <div class="fm-actions">
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('page_editor_cancel')}
         </button>
         <button type="submit" class="fm-primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save'}
+          {saving ? t('page_editor_saving') : t('page_editor_save')}
         </button>
       </div>
     </form>
   );
+}
+
+/**
+ * Why the rule's phrase cannot be saved, from the check that failed (PhraseSchema's length
+ * limits), as a whole sentence in the reader's language.
+ */
+function phraseError(failed: string | undefined): string {
+  if (failed === 'min_length') return plural('page_editor_phrase_too_short', RULE_LIMITS.phraseMin);
+  if (failed === 'max_length') return plural('page_editor_phrase_too_long', RULE_LIMITS.phraseMax);
+  return t('page_editor_phrase_invalid');
 }
 
 function sameFields(a: ClaimFields, b: ClaimFields): boolean {

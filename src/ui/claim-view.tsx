@@ -2,12 +2,13 @@
 // note, sources and tags. Shared by the in-page card and the popup. Everything is rendered as
 // text; only http/https sources become links.
 import type { ComponentChildren } from 'preact';
+import { t } from '../core/i18n/translate';
 import { type Claim, paintOf, VERDICT_LABELS } from '../core/model';
 import { isWebUrl } from '../core/url/web-address';
 
 export function VerdictBadge({ claim }: { claim: Pick<Claim, 'verdict'> }) {
   const paint = paintOf(claim.verdict);
-  const label = claim.verdict ? VERDICT_LABELS[claim.verdict] : 'Note';
+  const label = claim.verdict ? VERDICT_LABELS[claim.verdict] : t('page_badge_note');
   return <span class={`fm-verdict fm-verdict-${paint}`}>{label}</span>;
 }
 
@@ -32,8 +33,8 @@ export function ClaimView({ claim, quote, as }: { claim: Claim; quote?: Componen
       {quote ?? <blockquote class="fm-quote">{claim.quote.exact}</blockquote>}
       {claim.correction && (
         <p class="fm-correction">
-          <strong>Correction: </strong>
-          <Words text={claim.correction} as={as} />
+          {/* The label's own message, without the space: French writes "Correction :". */}
+          <strong>{t('page_correction_label')}</strong> <Words text={claim.correction} as={as} />
         </p>
       )}
       {claim.note && (
@@ -43,7 +44,7 @@ export function ClaimView({ claim, quote, as }: { claim: Claim; quote?: Componen
       )}
       <SourceLinks sources={claim.sources} as={as} />
       {claim.tags.length > 0 && (
-        <ul class="fm-tags" aria-label="Tags">
+        <ul class="fm-tags" aria-label={t('page_tags_label')}>
           {claim.tags.map((tag) => (
             <li key={tag}>
               <Words text={tag} as={as} />
@@ -65,7 +66,7 @@ export function SourceLinks({ sources, as }: { sources: readonly string[]; as?: 
   const links = sources.filter(isWebUrl);
   if (links.length === 0) return null;
   return (
-    <ul class="fm-sources" aria-label="Sources">
+    <ul class="fm-sources" aria-label={t('page_sources_label')}>
       {links.map((source) => (
         <li key={source}>
           <WebLink href={source} {...(as === 'unsearchable' ? { label: hostOf(source) } : {})}>

@@ -4,6 +4,7 @@
 // editor (claim-editor.tsx) holds the fields.
 import type { FactCheckView } from '../core/factchecks/fact-check';
 import type { FactCheckSuggestion } from '../core/factchecks/fact-check-mark';
+import { t } from '../core/i18n/translate';
 import type { Verdict } from '../core/model';
 import { RatingBadge } from './fact-check-view';
 
@@ -46,21 +47,26 @@ export function FactCheckSuggestions({
   const shown = suggestions.slice(0, MAX_SUGGESTIONS);
   if (shown.length === 0) return null;
   return (
-    <section class="fm-suggestions" aria-label="Fact-checked before?">
-      <h3 class="fm-suggestions-title">Fact-checked before?</h3>
+    <section class="fm-suggestions" aria-label={t('page_suggestions_title')}>
+      <h3 class="fm-suggestions-title">{t('page_suggestions_title')}</h3>
       <ul>
         {shown.map(({ factCheck }) => (
           <li key={factCheck.id}>
             <p class="fm-byline">
-              {factCheck.publisher || 'A fact-checker'} <RatingBadge factCheck={factCheck} />
+              {factCheck.publisher || t('page_suggestions_unknown_publisher')}{' '}
+              <RatingBadge factCheck={factCheck} />
             </p>
             <p class="fm-suggested-claim">{clip(factCheck.claim)}</p>
             <button
               type="button"
-              aria-label={`Use this fact-check${factCheck.publisher ? ` by ${factCheck.publisher}` : ''}`}
+              aria-label={
+                factCheck.publisher
+                  ? t('page_suggestions_use_by', { publisher: factCheck.publisher })
+                  : t('page_suggestions_use')
+              }
               onClick={() => onUse(factCheck)}
             >
-              Use this fact-check
+              {t('page_suggestions_use')}
             </button>
           </li>
         ))}

@@ -5,15 +5,18 @@
 // lives in src/content/page-ui.tsx.
 import type { FactCheckView } from '../core/factchecks/fact-check';
 import type { FactCheckMark } from '../core/factchecks/fact-check-mark';
+import { isolate, listOf } from '../core/i18n/reader-text';
+import { messageLocale, t } from '../core/i18n/translate';
 import { paintOf, VERDICT_LABELS } from '../core/model';
 import { WebLink, Words, type WordsAs } from './claim-view';
 
 /**
- * A published date as a reader reads it ("5 March 2024" in their locale); the text as published
- * when it is not a date this can read. A date alone (yyyy-mm-dd) is that calendar day wherever
- * the reader is, not the day before in a time zone west of UTC.
+ * A published date as a reader reads it ("5 March 2024" in the language of Factmark's messages,
+ * so the card never mixes languages); the text as published when it is not a date this can read.
+ * A date alone (yyyy-mm-dd) is that calendar day wherever the reader is, not the day before in a
+ * time zone west of UTC.
  */
-export function readableDate(raw: string, locale?: string): string {
+export function readableDate(raw: string, locale: string = messageLocale()): string {
   const text = raw.trim();
   const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const when = dateOnly ? new Date(`${text}T00:00:00Z`) : /^\d{4}-\d{2}/.test(text) ? new Date(text) : null;
@@ -32,14 +35,14 @@ export function readableDate(raw: string, locale?: string): string {
  */
 export function RatingBadge({ factCheck, as }: { factCheck: FactCheckView; as?: WordsAs | undefined }) {
   const { verdict, rating } = factCheck;
-  const words = rating || (verdict ? VERDICT_LABELS[verdict] : 'No rating given');
+  const words = rating || (verdict ? VERDICT_LABELS[verdict] : t('page_rating_none'));
   return (
     <span
       class={verdict ? `fm-verdict fm-verdict-${paintOf(verdict)}` : 'fm-verdict fm-rating-unknown'}
       title={
         verdict
-          ? `Factmark reads this rating as “${VERDICT_LABELS[verdict]}”`
-          : 'A rating Factmark does not know'
+          ? t('page_rating_known_title', { verdict: VERDICT_LABELS[verdict] })
+          : t('page_rating_unknown_title')
       }
     >
       <Words text={words} as={as} />
@@ -74,15 +77,15 @@ export function FactCheckDetails({ mark, as }: { mark: FactCheckMark; as?: Words
       </blockquote>
       {shared.length > 0 && (
         <p class="fm-shared">
-          <Words text={`Words in common: ${shared.join(', ')}`} as={as} />
+          <Words text={t('page_factcheck_words_in_common', { words: listOf(shared) })} as={as} />
         </p>
       )}
       <p>
-        <WebLink href={factCheck.url}>Read the fact-check</WebLink>
+        <WebLink href={factCheck.url}>{t('page_factcheck_read')}</WebLink>
       </p>
       {factCheck.listTitle && (
         <p class="fm-origin">
-          <Words text={`Feed: ${factCheck.listTitle}`} as={as} />
+          <Words text={t('page_factcheck_feed', { feed: isolate(factCheck.listTitle) })} as={as} />
         </p>
       )}
     </div>
@@ -102,7 +105,7 @@ export interface FactCheckPanelProps {
 export function FactCheckPanel({ mark, error, onNotTheSame, onClose, as }: FactCheckPanelProps) {
   return (
     <>
-      <h2 class="fm-title">Fact-checked before</h2>
+      <h2 class="fm-title">{t('page_factcheck_title')}</h2>
       <FactCheckDetails mark={mark} as={as} />
       {error && (
         <p class="fm-error" role="alert">
@@ -111,9 +114,9 @@ export function FactCheckPanel({ mark, error, onNotTheSame, onClose, as }: FactC
       )}
       <div class="fm-actions">
         <button type="button" onClick={onNotTheSame}>
-          Not the same claim
+          {t('page_factcheck_not_same')}
         </button>
-        <button type="button" aria-label="Close" onClick={onClose}>
+        <button type="button" aria-label={t('page_close')} onClick={onClose}>
           ×
         </button>
       </div>
@@ -135,7 +138,9 @@ export async function notTheSameClaim(
     await dismiss(id);
   } catch (failure) {
     return showError(
-      `Could not dismiss this fact-check: ${failure instanceof Error ? failure.message : String(failure)}`,
+      t('page_factcheck_dismiss_failed', {
+        error: failure instanceof Error ? failure.message : String(failure),
+      }),
     );
   }
   close();

@@ -3,10 +3,12 @@
 // review page's Rules & lists, reached as a reader does (a correction card's "Manage
 // corrections"). A local news page that says what two of the feed's fact-checks checked, in its
 // own words, and nothing about the other four gets exactly those two sentences marked
-// "fact-checked before". The mark's card links to the fact-check; "Not the same claim" hides it
-// for good (a reload does not bring it back); flagging the other sentence, the editor offers its
-// fact-check, and one click puts the fact-check's address in the claim's sources.
+// "fact-checked before". The mark's card links to the fact-check, and axe finds no violation on it,
+// light or dark; "Not the same claim" hides it for good (a reload does not bring it back);
+// flagging the other sentence, the editor offers its fact-check, and one click puts the
+// fact-check's address in the claim's sources.
 import { describe, expect, it } from 'vitest';
+import { describeViolations, exposeClosedRoot, runAxe, useColorScheme } from './support/axe';
 import { BROWSER_NAMES, hasBuiltExtension, type TestPage, waitFor } from './support/browsers';
 import { reviewFromCorrectionCard } from './support/extension-api';
 import { contentScriptReady, pointOn, squash } from './support/page-actions';
@@ -165,6 +167,21 @@ for (const name of BROWSER_NAMES) {
       // The card: who checked it, the rating as published, their wording, and the way to the fact-check.
       await openCard(article, MASTS);
       expect(await article.findByRole('link', 'Read the fact-check')).not.toBeNull();
+      // axe finds nothing wrong with the card, light or dark (accessibility.test.ts checks the
+      // other cards; this one needs a subscribed feed).
+      await exposeClosedRoot(article);
+      const violations: string[] = [];
+      for (const scheme of ['light', 'dark'] as const) {
+        await useColorScheme(browser, article, scheme);
+        const found = (await runAxe(article, 'factmark-ui')).violations;
+        if (found.length > 0) violations.push(`── ${scheme}:\n${describeViolations(found)}`);
+        expect(
+          await article.findByRole('dialog', 'Fact-checked before'),
+          `${scheme}: card still shown`,
+        ).not.toBeNull();
+      }
+      await useColorScheme(browser, article, 'light');
+      expect(violations.join('\n'), 'axe violations on the fact-check card').toBe('');
       await article.clickByRole('link', 'Read the fact-check');
       const factCheck = await browser.waitForPage(server.url('/factchecks/5g-masts.html'), 15_000);
       await factCheck.close();

@@ -1,10 +1,13 @@
-// The keyboard's way through a page's highlights, end to end in Chromium: the next (and the
+// The keyboard's way through a page, end to end in Chromium. A claim flagged with the keyboard
+// alone: Shift+arrows select a sentence, Alt+Shift+F opens the editor, Ctrl+Enter saves, and the
+// save is announced to screen readers. Then the next (and the
 // previous) claim or correction highlighted opens its card, pinned and focused, in reading order
 // and round the page; Escape gives focus back where it was. The shortcuts (Alt+Shift+N,
 // Alt+Shift+P) make the background send `tab/step-highlight` to the tab's top frame. Headless
 // browsers never hand synthetic key presses to extension shortcuts, so the test sends that
 // request as the background does. Firefox: WebDriver BiDi cannot reach its background to send it.
 import { describe, expect, it } from 'vitest';
+import { exposeClosedRoot } from './support/axe';
 import { hasBuiltExtension, type TestPage, waitFor } from './support/browsers';
 import { flagClaim, waitForHighlight } from './support/page-actions';
 import { FIXTURE_PAGES, useBrowser, useServer } from './support/suite-setup';
@@ -15,7 +18,9 @@ const DSA = 'Digital Rights Act (DSA)';
 
 describe.skipIf(!hasBuiltExtension())('the highlights by keyboard in chromium', () => {
   const server = useServer(FIXTURE_PAGES);
-  const browser = useBrowser('chromium');
+  // Caret browsing (F7 in Chromium) is how a keyboard reader moves a caret through a page's text
+  // and selects with Shift+arrows; without it the arrows only scroll.
+  const browser = useBrowser('chromium', { chromiumArgs: ['--enable-caret-browsing'] });
 
   /** The dialog the in-page UI shows, by its name, or null. */
   const shows = async (page: TestPage, name: string) => (await page.findByRole('dialog', name)) !== null;
@@ -72,6 +77,50 @@ describe.skipIf(!hasBuiltExtension())('the highlights by keyboard in chromium', 
     expect(await step('next')).toEqual({ ok: true, value: { found: false } });
     expect(await shows(page, 'Flag claim')).toBe(true);
     expect(await shows(page, 'Claim')).toBe(false);
+    expect(page.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('flags a sentence with the keyboard alone: Shift+arrows, Alt+Shift+F, the editor, Ctrl+Enter; the save is announced', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url('/seed-article.html'));
+    await waitForHighlight(page, 'factmark-false', DSA);
+    const words = 'Durov was detained';
+    // The caret at the sentence's start, where the reader moved it (caret browsing's arrows).
+    await page.evaluate((text: string) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(text) ?? -1;
+        if (at >= 0) return void getSelection()?.collapse(node, at);
+      }
+    }, words);
+    for (const _ of words) await page.keyboardPress('Shift+ArrowRight');
+    expect(await page.evaluate(() => getSelection()?.toString())).toBe(words);
+
+    // Alt+Shift+F: the background sends the tab this request (see the file's head).
+    await browser.sendTabRequest(page.url(), 'tab/flag-selection');
+    await waitFor(() => shows(page, 'Flag claim'), 5000, 50, 'no editor after Alt+Shift+F');
+    // The editor has the focus on its verdict: the first verdict, then the correction.
+    await page.keyboardPress('ArrowDown');
+    await page.keyboardPress('Tab');
+    await page.keyboardType('He was detained in France in August 2024.');
+    await page.keyboardPress('Control+Enter');
+    await waitForHighlight(page, 'factmark-false', words);
+    expect(await shows(page, 'Flag claim')).toBe(false);
+
+    await exposeClosedRoot(page);
+    const announced = await waitFor(
+      () =>
+        page.evaluate(() => {
+          const root = document.querySelector('factmark-ui')?.shadowRoot;
+          const status = root?.querySelector('[role=status], [aria-live=polite]');
+          return status?.textContent?.trim() || null;
+        }),
+      5000,
+      50,
+      'nothing announced after the save',
+    );
+    expect(announced).toBe('Claim saved');
     expect(page.pageErrors).toEqual([]);
     await page.close();
   });

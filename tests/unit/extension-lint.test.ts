@@ -14,13 +14,13 @@ import { recordFigure } from '../support/reliability';
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const EXTENSION = root('extension');
 const FIREFOX = root('extension-firefox');
-const SHARED_BUNDLES = ['background.js', 'content.js', 'popup.js', 'review.js'];
+const SHARED_BUNDLES = ['background.js', 'content.js', 'popup.js', 'review.js', 'welcome.js'];
 /** Chromium's content script is a loader for page.js; Firefox's is the whole page code. */
 const BUNDLES = new Map([
   [EXTENSION, [...SHARED_BUNDLES, 'page.js']],
   [FIREFOX, SHARED_BUNDLES],
 ]);
-const PAGES = ['popup.html', 'review.html'];
+const PAGES = ['popup.html', 'review.html', 'welcome.html'];
 
 const built = [EXTENSION, FIREFOX].every(
   (dir) => existsSync(`${dir}/manifest.json`) && existsSync(`${dir}/background.js`),

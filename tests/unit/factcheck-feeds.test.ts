@@ -420,7 +420,7 @@ describe('hostile feeds', () => {
         parseFactCheckFeed(jsonLines({ ...AFP, url: 'file:///etc/passwd' }), { fileName: 'afp.jsonl' }),
       ),
     ).toBe(
-      'None of the 1 fact-checks in the file “afp.jsonl” can be used (record 1, url: must be an http or https address).',
+      'The only fact-check in the file “afp.jsonl” cannot be used (record 1, url: must be an http or https address).',
     );
   });
 });

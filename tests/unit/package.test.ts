@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makePackages, type Packages, REPO_ROOT } from '../../scripts/package';
 import { extensionFiles, sourceFiles } from '../../scripts/package-files';
 import { deterministicZip } from '../../scripts/package-zip';
+import { LOCALES } from '../../src/core/i18n/catalog';
+import { catalogOf } from '../support/messages';
 
 const root = (path: string) => join(REPO_ROOT, path);
 const built = ['extension', 'extension-firefox'].every((dir) => existsSync(root(`${dir}/manifest.json`)));
@@ -59,8 +61,11 @@ describe.skipIf(!built)('npm run package', () => {
     const committed = sourceFiles(REPO_ROOT)
       .files.filter((path) => path.startsWith('extension/'))
       .map((path) => path.slice('extension/'.length));
-    const bundles = ['background', 'content', 'page', 'popup', 'review'].map((entry) => `${entry}.js`);
-    const written = [...bundles, 'manifest.json', 'design.css', 'content.css'];
+    const bundles = ['background', 'content', 'page', 'popup', 'review', 'welcome'].map(
+      (entry) => `${entry}.js`,
+    );
+    const messages = LOCALES.map((locale) => `_locales/${locale}/messages.json`);
+    const written = [...bundles, ...messages, 'manifest.json', 'design.css', 'content.css'];
     expect(Object.keys(entries(first.chromium)).sort()).toEqual([...committed, ...written].sort());
   });
 
@@ -104,12 +109,19 @@ describe.skipIf(!built)('npm run package', () => {
 });
 
 describe('the store listing', () => {
-  it("gives the manifest's description as the short description, within the Chrome Web Store's 132 characters", () => {
-    const listing = readFileSync(root('store/listing.md'), 'utf8');
-    const section = listing.split('## Short description')[1]?.split('\n## ')[0] ?? '';
+  it("gives the extension's description in each language as that listing's short description, within the Chrome Web Store's 132 characters", () => {
     const { description } = json(readFileSync(root('manifest.json'))) as { description: string };
-    expect(section.split('\n')).toContain(description);
-    expect(description.length).toBeLessThanOrEqual(132);
+    expect(description).toBe('__MSG_extension_description__');
+    for (const locale of LOCALES) {
+      const listing = readFileSync(
+        root(locale === 'en' ? 'store/listing.md' : `store/listing.${locale}.md`),
+        'utf8',
+      );
+      const section = listing.split('## Short description')[1]?.split('\n## ')[0] ?? '';
+      const summary = catalogOf(locale).extension_description?.message ?? '';
+      expect(section.split('\n'), locale).toContain(summary);
+      expect([...summary].length, locale).toBeLessThanOrEqual(132);
+    }
   });
 });
 

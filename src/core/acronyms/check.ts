@@ -9,6 +9,7 @@
 // when it looks like an attempt at the same name: capitalised words, the right word count give or
 // take one, at least one word shared with an accepted name, and the first letter of the
 // acronym or name. Anything else beside an acronym (a person's name, a place) is left alone.
+import { t } from '../i18n/translate';
 import { normalisePhrase } from '../match/normalise';
 import { ACRONYMS, type AcronymEntry } from './table';
 
@@ -152,7 +153,7 @@ function finding(start: number, end: number, found: string, expected: string, kn
     found: found.replace(/\s+/g, ' '),
     expected,
     source,
-    correction: `The ${acronym} is the ${expected}.`,
+    correction: t('acronym_correction', { acronym, expected }),
   };
 }
 

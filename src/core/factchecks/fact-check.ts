@@ -4,6 +4,7 @@
 // as a valibot schema; every feed reader produces it and the database stores it. Pure.
 import * as v from 'valibot';
 import { WebAddressSchema } from '../claim-schema';
+import { t } from '../i18n/translate';
 import { VERDICTS } from '../model';
 
 export const FACT_CHECK_LIMITS = {
@@ -21,12 +22,20 @@ export const FACT_CHECK_LIMITS = {
   feedChars: 256 * 1024 * 1024,
 } as const;
 
+// Messages are read when a value fails, in the messages' language (never when this module loads).
 const text = (max: number) =>
-  v.pipe(v.string(), v.trim(), v.maxLength(max, `must be at most ${max} characters`));
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.maxLength(max, () => t('validation_at_most_characters', { max: String(max) })),
+  );
 
 export const FactCheckDraftSchema = v.strictObject({
   /** The claim as the fact-checker worded it (ClaimReview `claimReviewed`). */
-  claim: v.pipe(text(FACT_CHECK_LIMITS.claim), v.minLength(3, 'is missing: the claim that was checked')),
+  claim: v.pipe(
+    text(FACT_CHECK_LIMITS.claim),
+    v.minLength(3, () => t('validation_claim_missing')),
+  ),
   /** The fact-check article's headline; '' when the feed has none. */
   title: text(FACT_CHECK_LIMITS.title),
   /** The fact-check article. */

@@ -4,6 +4,7 @@
 // Pure; not the importer's format detection (see import.ts) nor the database write.
 import * as v from 'valibot';
 import { describeIssues, PortableClaimSchema } from '../claim-schema';
+import { t } from '../i18n/translate';
 import { isObject } from '../json/json-ld';
 import type { Claim } from '../model';
 import { normaliseClaim } from '../normalise-claim';
@@ -61,19 +62,19 @@ export function isBackup(value: unknown): value is { format: string } {
 /** Reads a parsed backup file into validated claims; bad records are listed, not fatal. */
 export function readBackup(value: unknown): BackupRead {
   if (!isObject(value) || value.format !== BACKUP_FORMAT) {
-    return { kind: 'invalid', error: 'This is not a Factmark backup.' };
+    return { kind: 'invalid', error: t('import_error_not_backup') };
   }
   const { version, claims } = value;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { kind: 'invalid', error: 'The backup has no valid version number.' };
+    return { kind: 'invalid', error: t('import_error_backup_version') };
   }
   if (version > BACKUP_VERSION) {
     return {
       kind: 'invalid',
-      error: `This backup was made by a newer Factmark (backup version ${version}); update Factmark to import it.`,
+      error: t('import_error_backup_newer', { version: String(version) }),
     };
   }
-  if (!Array.isArray(claims)) return { kind: 'invalid', error: 'The backup has no list of claims.' };
+  if (!Array.isArray(claims)) return { kind: 'invalid', error: t('import_error_backup_no_claims') };
   const records: ClaimRecord[] = [];
   const invalid: InvalidRecord[] = [];
   claims.forEach((raw: unknown, i) => {
@@ -91,8 +92,8 @@ export function readBackup(value: unknown): BackupRead {
 /** The first valibot issue as a field path and a reason a reader can act on. */
 export function fieldAndReason(issues: readonly v.BaseIssue<unknown>[]): { field: string; reason: string } {
   const first = issues[0];
-  const field = first?.path?.map((item) => String(item.key)).join('.') || '(record)';
-  const reason = first ? describeIssues([{ ...first, path: undefined }]) : 'is not valid';
+  const field = first?.path?.map((item) => String(item.key)).join('.') || t('import_field_record');
+  const reason = first ? describeIssues([{ ...first, path: undefined }]) : t('validation_invalid');
   return { field, reason };
 }
 

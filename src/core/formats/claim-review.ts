@@ -2,8 +2,9 @@
 // engines read. Only claims with a verdict are reviews. Import takes a single review, a list or
 // an @graph. Pure; what is read is validated in import.ts with the claim schemas.
 
+import { t } from '../i18n/translate';
 import { asArray, firstOf, hasType, isObject, type Obj } from '../json/json-ld';
-import { type Claim, VERDICT_LABELS } from '../model';
+import { type Claim, VERDICT_NAMES } from '../model';
 import type { InvalidRecord } from './backup';
 import type { Candidate, ReadOutcome } from './import';
 
@@ -21,7 +22,8 @@ export function claimToReview(claim: Claim): ClaimReview | null {
     '@type': 'ClaimReview',
     '@id': `urn:uuid:${claim.id}`,
     claimReviewed: claim.quote.exact,
-    reviewRating: { '@type': 'Rating', alternateName: VERDICT_LABELS[claim.verdict] },
+    // The verdict's English name: the rating other programs (and Factmark's import) read.
+    reviewRating: { '@type': 'Rating', alternateName: VERDICT_NAMES[claim.verdict] },
     itemReviewed: { '@type': 'Claim', appearance },
     datePublished: new Date(claim.updated).toISOString().slice(0, 10),
     dateCreated: new Date(claim.created).toISOString(),
@@ -75,7 +77,7 @@ export function readClaimReviews(value: unknown): ReadOutcome {
   reviews.forEach((review, i) => {
     const record = i + 1;
     if (!isObject(review) || !hasType(review, 'ClaimReview')) {
-      invalid.push({ record, field: '@type', reason: 'is not a ClaimReview' });
+      invalid.push({ record, field: '@type', reason: t('reason_not_claim_review') });
       return;
     }
     const read = readReview(review, record);
@@ -89,7 +91,7 @@ function readReview(review: Obj, record: number): Candidate | InvalidRecord {
   const rating = review.reviewRating;
   const verdict = isObject(rating) ? (rating.alternateName ?? rating.name) : undefined;
   if (verdict === undefined) {
-    return { record, field: 'reviewRating.alternateName', reason: 'is missing: a review needs a verdict' };
+    return { record, field: 'reviewRating.alternateName', reason: t('import_reason_no_verdict') };
   }
   const item = isObject(review.itemReviewed) ? review.itemReviewed : {};
   const appearance = firstOf(item.appearance) ?? firstOf(item.firstAppearance);
@@ -98,7 +100,7 @@ function readReview(review: Obj, record: number): Candidate | InvalidRecord {
     return {
       record,
       field: 'itemReviewed.appearance',
-      reason: 'is missing: the address of the page where the claim appeared',
+      reason: t('import_reason_no_appearance'),
     };
   }
   const candidate: Candidate = {

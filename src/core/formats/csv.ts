@@ -2,33 +2,36 @@
 // Excel reads the encoding, CRLF line ends, quoted cells, and cells that a spreadsheet would run
 // as a formula prefixed with an apostrophe. Reading: rows of cells from any CSV text (fact-check
 // feeds read it, core/factchecks/feed/csv-feed.ts). Pure.
+import { type MessageKey, t } from '../i18n/translate';
 import { type Claim, VERDICT_LABELS } from '../model';
 
 export const CSV_MEDIA_TYPE = 'text/csv;charset=utf-8';
 
-const COLUMNS: readonly [header: string, cell: (claim: Claim) => string][] = [
-  ['Page title', (claim) => claim.title],
-  ['Page URL', (claim) => claim.url],
-  ['Verdict', (claim) => (claim.verdict ? VERDICT_LABELS[claim.verdict] : '')],
-  ['Quote', (claim) => claim.quote.exact],
-  ['Correction', (claim) => claim.correction],
-  ['Note', (claim) => claim.note],
-  ['Sources', (claim) => claim.sources.join('\n')],
-  ['Tags', (claim) => claim.tags.join(', ')],
-  ['Created', (claim) => new Date(claim.created).toISOString()],
-  ['Updated', (claim) => new Date(claim.updated).toISOString()],
-  ['Canonical URL', (claim) => claim.canonical ?? ''],
-  ['Quote prefix', (claim) => claim.quote.prefix],
-  ['Quote suffix', (claim) => claim.quote.suffix],
-  ['Start', (claim) => String(claim.position.start)],
-  ['End', (claim) => String(claim.position.end)],
-  ['ID', (claim) => claim.id],
+// A spreadsheet is read by people: headers and verdicts are in the reader's language (the
+// dates stay ISO 8601, which every spreadsheet reads as a date).
+const COLUMNS: readonly [header: MessageKey, cell: (claim: Claim) => string][] = [
+  ['csv_page_title', (claim) => claim.title],
+  ['csv_page_url', (claim) => claim.url],
+  ['csv_verdict', (claim) => (claim.verdict ? VERDICT_LABELS[claim.verdict] : '')],
+  ['csv_quote', (claim) => claim.quote.exact],
+  ['csv_correction', (claim) => claim.correction],
+  ['csv_note', (claim) => claim.note],
+  ['csv_sources', (claim) => claim.sources.join('\n')],
+  ['csv_tags', (claim) => claim.tags.join(', ')],
+  ['csv_created', (claim) => new Date(claim.created).toISOString()],
+  ['csv_updated', (claim) => new Date(claim.updated).toISOString()],
+  ['csv_canonical_url', (claim) => claim.canonical ?? ''],
+  ['csv_quote_prefix', (claim) => claim.quote.prefix],
+  ['csv_quote_suffix', (claim) => claim.quote.suffix],
+  ['csv_start', (claim) => String(claim.position.start)],
+  ['csv_end', (claim) => String(claim.position.end)],
+  ['csv_id', (claim) => claim.id],
 ];
 
 /** The claims as CSV text, header first, starting with a byte-order mark. */
 export function exportCsv(claims: readonly Claim[]): string {
   const rows = [
-    COLUMNS.map(([header]) => header),
+    COLUMNS.map(([header]) => t(header)),
     ...claims.map((claim) => COLUMNS.map(([, cell]) => cell(claim))),
   ];
   return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;

@@ -5,11 +5,13 @@
 import * as v from 'valibot';
 import { unknownRatingReason, verdictOfRating } from '../claim-review-ratings';
 import { CLAIM_FIELDS, ClaimDraftSchema, type ClaimFields, LIMITS, READER_FIELDS } from '../claim-schema';
+import { plural, t } from '../i18n/translate';
 import { parseUntrustedJson } from '../json/untrusted-json';
 import type { Claim, Verdict } from '../model';
 import { normaliseClaim } from '../normalise-claim';
 import { type ClaimRecord, fieldAndReason, type InvalidRecord, isBackup, readBackup, uuidV5 } from './backup';
 import { isClaimReviewDocument, readClaimReviews } from './claim-review';
+import { megabytes } from './size';
 import { isWebAnnotationDocument, readWebAnnotations } from './web-annotation';
 
 export type { ClaimRecord, InvalidRecord } from './backup';
@@ -62,9 +64,6 @@ export type ReadOutcome =
   | ({ kind: 'ok'; format: ImportFormat; total: number } & CandidateRead)
   | { kind: 'invalid'; error: string };
 
-const KNOWN_FORMATS =
-  'a Factmark backup, W3C Web Annotations (a single annotation, a list or an AnnotationCollection; Hypothesis exports too) or schema.org ClaimReview';
-
 /** Reads an import file's text into claims and refusals. Never throws on bad input. */
 export function parseImport(text: string, opts: ImportOptions = {}): ImportResult {
   const maxChars = opts.maxChars ?? IMPORT_LIMITS.maxChars;
@@ -73,12 +72,15 @@ export function parseImport(text: string, opts: ImportOptions = {}): ImportResul
   if (text.length > maxChars) {
     return {
       kind: 'invalid',
-      error: `The file is too large (${megabytes(text.length)}); Factmark imports files up to ${megabytes(maxChars)}.`,
+      error: t('import_error_too_large', { size: megabytes(text.length), max: megabytes(maxChars) }),
     };
   }
   const body = text.replace(/^\uFEFF/, '');
-  if (body.trim() === '') return { kind: 'invalid', error: 'The file is empty.' };
-  const parsed = parseUntrustedJson(body, { name: 'The file', expected: 'an export Factmark can read' });
+  if (body.trim() === '') return { kind: 'invalid', error: t('import_error_empty') };
+  const parsed = parseUntrustedJson(body, {
+    tooDeep: () => t('import_json_too_deep'),
+    notJson: (detail) => t('import_json_not_json', { detail }),
+  });
   if (parsed.kind === 'invalid') return parsed;
   const value = parsed.value;
 
@@ -95,7 +97,7 @@ export function parseImport(text: string, opts: ImportOptions = {}): ImportResul
     : isWebAnnotationDocument(value)
       ? readWebAnnotations(value)
       : null;
-  if (!read) return { kind: 'invalid', error: `Not a file Factmark can import: expected ${KNOWN_FORMATS}.` };
+  if (!read) return { kind: 'invalid', error: t('import_error_unknown_format') };
   if (read.kind === 'invalid') return read;
   if (read.total > maxRecords) return tooMany(read.total, maxRecords);
   const records: ClaimRecord[] = [];
@@ -116,7 +118,11 @@ function finish(format: ImportFormat, records: ClaimRecord[], invalid: InvalidRe
   for (const record of records) {
     const first = firstById.get(record.claim.id);
     if (first !== undefined) {
-      refused.push({ record: record.record, field: 'id', reason: `is the same claim as record ${first}` });
+      refused.push({
+        record: record.record,
+        field: 'id',
+        reason: t('import_reason_same_claim', { record: String(first) }),
+      });
       continue;
     }
     firstById.set(record.claim.id, record.record);
@@ -129,12 +135,8 @@ function finish(format: ImportFormat, records: ClaimRecord[], invalid: InvalidRe
 function tooMany(count: number, max: number): ImportResult {
   return {
     kind: 'invalid',
-    error: `The file holds ${count.toLocaleString('en')} records; Factmark imports at most ${max.toLocaleString('en')} at a time.`,
+    error: plural('import_error_too_many', count, { max }),
   };
-}
-
-function megabytes(chars: number): string {
-  return `${Math.round((chars / (1024 * 1024)) * 10) / 10} MB`;
 }
 
 // ---- From a foreign record to a Claim -------------------------------------------------------
@@ -194,8 +196,8 @@ function claimFromCandidate(candidate: Candidate, now: number): Made {
 
   const created = timeOf(candidate.created);
   const updated = timeOf(candidate.updated);
-  if (created === null) return refuse('created', 'is not a date');
-  if (updated === null) return refuse('updated', 'is not a date');
+  if (created === null) return refuse('created', t('validation_not_a_date'));
+  if (updated === null) return refuse('updated', t('validation_not_a_date'));
 
   const id =
     (candidate.id !== undefined && v.is(UuidSchema, candidate.id) ? candidate.id.toLowerCase() : undefined) ??

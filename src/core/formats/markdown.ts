@@ -1,7 +1,8 @@
 // A readable fact-check write-up in Markdown: claims grouped by page (the page's title as a
 // linked heading), each with its verdict, the quote, correction, note, sources and tags. Text a
 // reader wrote is escaped so it shows as written and cannot add links, images or HTML. Pure.
-import { type Claim, VERDICT_LABELS } from '../model';
+import { plural, t } from '../i18n/translate';
+import { type Claim, PAINT_LABELS, paintOf } from '../model';
 import { isWebUrl } from '../url/web-address';
 
 export const MARKDOWN_MEDIA_TYPE = 'text/markdown;charset=utf-8';
@@ -14,11 +15,15 @@ export function exportMarkdown(claims: readonly Claim[], now: Date): string {
     if (page) page.push(claim);
     else pages.set(claim.pageKey, [claim]);
   }
-  const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+  // A write-up for people, in the reader's language; the date stays ISO 8601 (unambiguous).
   const out = [
-    '# Fact-check notes',
+    `# ${t('markdown_title')}`,
     '',
-    `Exported from Factmark on ${now.toISOString().slice(0, 10)}: ${count(claims.length, 'claim')} on ${count(pages.size, 'page')}.`,
+    t('markdown_exported', {
+      date: now.toISOString().slice(0, 10),
+      claims: plural('markdown_claims', claims.length),
+      pages: plural('markdown_on_pages', pages.size),
+    }),
   ];
   for (const pageClaims of pages.values()) {
     pageClaims.sort((a, b) => a.position.start - b.position.start);
@@ -30,24 +35,27 @@ export function exportMarkdown(claims: readonly Claim[], now: Date): string {
 }
 
 function claimSection(claim: Claim): string[] {
-  const lines = [`### ${claim.verdict ? VERDICT_LABELS[claim.verdict] : 'Note'}`, ''];
+  const lines = [`### ${PAINT_LABELS[paintOf(claim.verdict)]}`, ''];
   lines.push(...escapeMarkdown(claim.quote.exact).map((line) => (line ? `> ${line}` : '>')));
-  if (claim.correction) lines.push('', ...labelled('Correction', claim.correction));
-  if (claim.note) lines.push('', ...labelled('Note', claim.note));
+  if (claim.correction) lines.push('', ...labelled(t('markdown_correction'), claim.correction));
+  if (claim.note) lines.push('', ...labelled(t('markdown_note'), claim.note));
   if (claim.sources.length) {
-    lines.push('', '**Sources:**', '');
+    lines.push('', `**${t('markdown_sources')}**`, '');
     for (const source of claim.sources) lines.push(`- ${link(source, source)}`);
   }
   if (claim.tags.length) {
-    lines.push('', `**Tags:** ${claim.tags.map((tag) => escapeMarkdown(tag).join(' ')).join(', ')}`);
+    lines.push(
+      '',
+      `**${t('markdown_tags')}** ${claim.tags.map((tag) => escapeMarkdown(tag).join(' ')).join(', ')}`,
+    );
   }
   return lines;
 }
 
-/** "**Label:** text", each further line of the text a hard line break, blank lines kept. */
+/** "**Label:** text" (the label with its colon), each further line a hard line break, blank lines kept. */
 function labelled(label: string, text: string): string[] {
   const [first = '', ...rest] = escapeMarkdown(text);
-  return [`**${label}:** ${first}`, ...rest].map((line, i, all) => (line && all[i + 1] ? `${line}\\` : line));
+  return [`**${label}** ${first}`, ...rest].map((line, i, all) => (line && all[i + 1] ? `${line}\\` : line));
 }
 
 /** A link for web addresses (target in <…>, so no character of it can end the link early); text otherwise. */

@@ -3,8 +3,9 @@
 // AnnotationPage with its items inline, or a Hypothesis export. Pure; validation of what is read
 // happens in import.ts with the claim schemas.
 
+import { t } from '../i18n/translate';
 import { asArray, isObject, type Obj } from '../json/json-ld';
-import { type Claim, VERDICT_LABELS } from '../model';
+import { type Claim, VERDICT_NAMES } from '../model';
 import { type InvalidRecord, uuidV5 } from './backup';
 import type { Candidate, ReadOutcome } from './import';
 
@@ -26,7 +27,8 @@ const PURPOSE = {
 /** One claim as a standalone Web Annotation (it carries its own @context). */
 export function claimToAnnotation(claim: Claim): WebAnnotation {
   const body: Json[] = [];
-  if (claim.verdict) body.push(textBody(VERDICT_LABELS[claim.verdict], PURPOSE.verdict));
+  // The verdict's English name, which importers (Factmark's among them) read as a rating.
+  if (claim.verdict) body.push(textBody(VERDICT_NAMES[claim.verdict], PURPOSE.verdict));
   if (claim.correction) body.push(textBody(claim.correction, PURPOSE.correction));
   if (claim.note) body.push(textBody(claim.note, PURPOSE.note));
   for (const tag of claim.tags) body.push(textBody(tag, PURPOSE.tag));
@@ -125,22 +127,24 @@ function annotationsIn(value: unknown): Listed {
     const hypothesis = value.some((item) => isObject(item) && isHypothesis(item));
     return { kind: 'ok', format: hypothesis ? 'hypothesis' : 'web-annotation', items: value };
   }
-  if (!isObject(value)) return { kind: 'invalid', error: 'This is not a Web Annotation file.' };
+  if (!isObject(value)) return { kind: 'invalid', error: t('import_error_not_web_annotation') };
   if (Array.isArray(value.annotations)) return { kind: 'ok', format: 'hypothesis', items: value.annotations };
   if (hasType(value, 'AnnotationCollection')) {
     const first = value.first;
     if (isObject(first) && Array.isArray(first.items))
       return { kind: 'ok', format: 'web-annotation', items: first.items };
     if (Array.isArray(value.items)) return { kind: 'ok', format: 'web-annotation', items: value.items };
-    const where = typeof first === 'string' ? ` (its first page is at ${first.slice(0, 200)})` : '';
     return {
       kind: 'invalid',
-      error: `This AnnotationCollection does not include its annotations${where}; export it with the annotations in the file.`,
+      error:
+        typeof first === 'string'
+          ? t('import_error_collection_elsewhere', { address: first.slice(0, 200) })
+          : t('import_error_collection_empty'),
     };
   }
   if (hasType(value, 'AnnotationPage')) {
     if (Array.isArray(value.items)) return { kind: 'ok', format: 'web-annotation', items: value.items };
-    return { kind: 'invalid', error: 'This AnnotationPage has no items.' };
+    return { kind: 'invalid', error: t('import_error_page_empty') };
   }
   return { kind: 'ok', format: isHypothesis(value) ? 'hypothesis' : 'web-annotation', items: [value] };
 }
@@ -150,14 +154,16 @@ function isHypothesis(annotation: Obj): boolean {
 }
 
 function readAnnotation(item: unknown, record: number): Candidate | InvalidRecord {
-  if (!isObject(item)) return { record, field: '(record)', reason: 'is not an annotation object' };
+  if (!isObject(item))
+    return { record, field: t('import_field_record'), reason: t('import_reason_not_annotation') };
   const text = findTextTarget(item.target);
   if (!text) {
     const reason = noTextReason(item.target);
     return { record, field: 'target', reason };
   }
   const url = text.source ?? (typeof item.uri === 'string' ? item.uri : undefined);
-  if (url === undefined) return { record, field: 'target.source', reason: 'is missing: no page address' };
+  if (url === undefined)
+    return { record, field: 'target.source', reason: t('import_reason_no_page_address') };
 
   const read = readBodies(item);
   const candidate: Candidate = {
@@ -190,17 +196,16 @@ function readAnnotation(item: unknown, record: number): Candidate | InvalidRecor
 
 /** Why a target is not a quoted passage of text, in terms of what it is instead. */
 function noTextReason(target: unknown): string {
-  if (target === undefined) return 'is missing: an annotation needs a target';
+  if (target === undefined) return t('import_reason_no_target');
   const targets = asArray(target);
   const selectorTypes = new Set(
     targets
       .flatMap((item) => (isObject(item) ? flattenSelectors(item.selector) : []))
-      .map((selector) => (typeof selector.type === 'string' ? selector.type : 'untyped selector')),
+      .map((selector) => (typeof selector.type === 'string' ? selector.type : t('import_untyped_selector'))),
   );
-  const what = selectorTypes.size
-    ? `selects with ${[...selectorTypes].join(', ').slice(0, 200)}`
-    : 'is a whole resource';
-  return `${what}, not a quoted passage of a page (no TextQuoteSelector), which Factmark needs to place a claim`;
+  return selectorTypes.size
+    ? t('import_reason_selects_with', { selectors: [...selectorTypes].join(', ').slice(0, 200) })
+    : t('import_reason_whole_resource');
 }
 
 interface TextTarget {

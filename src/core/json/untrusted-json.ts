@@ -13,8 +13,19 @@ const MAX_DEPTH = 1_000;
 
 export type JsonRead = { kind: 'ok'; value: unknown } | { kind: 'invalid'; error: string };
 
-/** `what` names the input in messages: "The file", "The list". */
-export function parseUntrustedJson(text: string, what: { name: string; expected: string }): JsonRead {
+/**
+ * What to say when the text is not JSON a reader can use, worded by the caller: each names its
+ * own input and what it expected in one whole message, so a translation can order and inflect
+ * them as its language needs.
+ */
+export interface JsonProblems {
+  /** The value nests deeper than MAX_DEPTH. */
+  tooDeep(): string;
+  /** The text is not JSON; `detail` is the parser's own description of where and why. */
+  notJson(detail: string): string;
+}
+
+export function parseUntrustedJson(text: string, problems: JsonProblems): JsonRead {
   try {
     // JSON.parse itself makes `__proto__` an own data property, never the prototype; the keys
     // are removed afterwards, in one walk. (A reviver that drops them does the same but made
@@ -23,14 +34,9 @@ export function parseUntrustedJson(text: string, what: { name: string; expected:
     if (!withoutHostileKeys(value)) tooDeep();
     return { kind: 'ok', value };
   } catch (error) {
-    if (error instanceof RangeError) {
-      return { kind: 'invalid', error: `${what.name} is nested too deeply to be ${what.expected}.` };
-    }
+    if (error instanceof RangeError) return { kind: 'invalid', error: problems.tooDeep() };
     const detail = error instanceof Error ? error.message : String(error);
-    return {
-      kind: 'invalid',
-      error: `${what.name} is not valid JSON (it may be truncated, or not ${what.expected}): ${detail.slice(0, 200)}`,
-    };
+    return { kind: 'invalid', error: problems.notJson(detail.slice(0, 200)) };
   }
 }
 

@@ -1,5 +1,6 @@
 // What a correction list is called wherever the reader sees it: its title, or, for a list with
 // no title, the host of its address. Never its id, which means nothing to a reader.
+import { t } from '../i18n/translate';
 import type { CorrectionList } from '../rule';
 
 export function listName(list: Pick<CorrectionList, 'title' | 'url'>): string {
@@ -12,5 +13,5 @@ export function listName(list: Pick<CorrectionList, 'title' | 'url'>): string {
       // A stored address is checked when subscribed; an unreadable one falls through.
     }
   }
-  return 'an untitled correction list';
+  return t('list_untitled');
 }

@@ -6,22 +6,22 @@
 // imported half-way"), and on `invalid` keeps the list's previous copy in force.
 import type { FactCheckDraft } from '../factchecks/fact-check';
 import {
-  FEED_FORMATS,
   type FeedFormat,
   type FeedParse,
   feedShape,
   feedTooLarge,
   isFeedJson,
-  megabytes,
   parseFactCheckFeed,
   parseFeedJson,
 } from '../factchecks/feed';
+import { megabytes } from '../formats/size';
+import { plural, t } from '../i18n/translate';
 import { parseUntrustedJson } from '../json/untrusted-json';
 import { normalisePhrase } from '../match/normalise';
 import { RULE_LIMITS, type RuleDraft } from '../rule';
 import { isFactmarkList, LIST_FORMAT, readFactmarkList } from './factmark-list';
 import type { InvalidRecord } from './read';
-import { type ListSource, sourceName } from './source';
+import { type ListSource, sourceName, sourcePlace } from './source';
 
 export type { ListSource } from './source';
 
@@ -46,27 +46,27 @@ export type ListParse =
     }
   | { kind: 'invalid'; error: string };
 
-const KNOWN_FORMATS = `a Factmark correction list (JSON with "format": "${LIST_FORMAT}") or ${FEED_FORMATS}`;
-
 /** Reads a correction list's or fact-check feed's text. */
 export function parseCorrectionList(text: string, source: ListSource = {}): ListParse {
-  if (typeof text !== 'string') return { kind: 'invalid', error: 'The list is not text.' };
+  if (typeof text !== 'string') return { kind: 'invalid', error: t('list_error_not_text') };
   const tooLarge = feedTooLarge(text);
   if (tooLarge) return tooLarge;
   if (text.length > RULE_LIMITS.listChars && saysFactmarkList(text.slice(0, 4096))) return listTooLarge(text);
   const body = text.replace(/^\uFEFF/, '');
-  if (!/\S/.test(body)) return { kind: 'invalid', error: `${sourceName(source)} is empty.` };
+  if (!/\S/.test(body))
+    return { kind: 'invalid', error: t('list_error_empty', { source: sourceName(source) }) };
+  // The message names LIST_FORMAT's value ("factmark-corrections") itself: a format name is not translated.
   const unknown: ListParse = {
     kind: 'invalid',
-    error: `${sourceName(source)} is not a list Factmark can read: expected ${KNOWN_FORMATS}.`,
+    error: t('list_error_unknown_format', { source: sourceName(source), format: LIST_FORMAT }),
   };
   // JSON Lines and CSV are told apart from JSON by their first lines, before any JSON parse.
   const shape = feedShape(body);
   if (shape === 'unknown') return unknown;
   if (shape !== 'json') return asList(parseFactCheckFeed(body, source));
   const parsed = parseUntrustedJson(body, {
-    name: 'The list',
-    expected: 'a correction list or fact-check feed',
+    tooDeep: () => t('list_json_too_deep'),
+    notJson: (detail) => t('list_json_not_json', { detail }),
   });
   if (parsed.kind === 'invalid') return parsed;
   if (isFactmarkList(parsed.value)) {
@@ -91,7 +91,7 @@ function saysFactmarkList(start: string): boolean {
 function listTooLarge(text: string): ListParse {
   return {
     kind: 'invalid',
-    error: `The list is too large (${megabytes(text.length)}); Factmark reads lists up to ${megabytes(RULE_LIMITS.listChars)}. Split it into smaller lists.`,
+    error: t('list_error_too_large', { size: megabytes(text.length), max: megabytes(RULE_LIMITS.listChars) }),
   };
 }
 
@@ -105,24 +105,29 @@ function readPhraseList(value: unknown, source: ListSource): ListParse {
   for (const { record, draft } of read.drafts) {
     const folded = normalisePhrase(draft.phrase);
     if (folded.length === 0) {
-      invalid.push({ record, field: 'phrase', reason: 'has no letters, digits or signs to match' });
+      invalid.push({ record, field: 'phrase', reason: t('list_reason_no_letters') });
       continue;
     }
     const key = `${draft.matchCase ? normalisePhrase(draft.phrase, { matchCase: true }) : folded}\n${draft.matchCase}`;
     const first = firstByPhrase.get(key);
     if (first !== undefined) {
-      invalid.push({ record, field: 'phrase', reason: `repeats the phrase of record ${first}` });
+      invalid.push({ record, field: 'phrase', reason: t('list_reason_repeats', { record: String(first) }) });
       continue;
     }
     firstByPhrase.set(key, record);
     rules.push(draft);
   }
   invalid.sort((a, b) => a.record - b.record);
-  if (rules.length === 0 && invalid.length > 0) {
-    const [first] = invalid;
+  const [first] = invalid;
+  if (rules.length === 0 && first) {
     return {
       kind: 'invalid',
-      error: `None of the ${invalid.length.toLocaleString('en')} rules in ${sourceName(source).toLowerCase()} can be used (record ${first?.record}, ${first?.field}: ${first?.reason}).`,
+      error: plural('list_error_none_usable', invalid.length, {
+        where: sourcePlace(source),
+        record: String(first.record),
+        field: first.field,
+        reason: first.reason,
+      }),
     };
   }
   return {

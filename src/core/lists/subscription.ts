@@ -4,6 +4,8 @@
 // background does the fetching (src/background/lists.ts) and the storing (src/db/lists.ts).
 import { LIMITS } from '../claim-schema';
 import { FACT_CHECK_LIMITS, type FactCheckDraft } from '../factchecks/fact-check';
+import { megabytes } from '../formats/size';
+import { t } from '../i18n/translate';
 import type { CorrectionList, RuleDraft } from '../rule';
 import { checkWebAddress, typedAddressError } from '../url/web-address';
 import { parseCorrectionList } from './parse';
@@ -23,12 +25,12 @@ export type UrlCheck = { ok: true; url: string } | { ok: false; error: string };
 /** A list address as typed: the page-address policy (url/web-address.ts), not too long. */
 export function checkListUrl(raw: string): UrlCheck {
   const text = raw.trim();
-  if (text === '') return { ok: false, error: 'Type the address of a correction list (https://…).' };
+  if (text === '') return { ok: false, error: t('subscribe_error_no_address') };
   if (text.length > LIMITS.url) {
-    return { ok: false, error: `That address is too long (at most ${LIMITS.url} characters).` };
+    return { ok: false, error: t('subscribe_error_too_long', { max: String(LIMITS.url) }) };
   }
   const checked = checkWebAddress(text);
-  if (!checked.ok) return { ok: false, error: typedAddressError(checked, text, 'subscribes to') };
+  if (!checked.ok) return { ok: false, error: typedAddressError(checked, text) };
   const { url } = checked;
   url.hash = '';
   return { ok: true, url: url.href };
@@ -73,29 +75,34 @@ export type ListUpdate =
 
 /**
  * The list's next state after a fetch. A 304 keeps the copy and dates it; a good 200 replaces it;
- * anything else keeps the previous copy in force and says why on the list.
+ * anything else keeps the previous copy in force and says why on the list. A first fetch
+ * (`subscribing`) has no previous copy: its error says to check the address instead.
  */
-export function nextListState(list: CorrectionList, outcome: FetchOutcome, now: number): ListUpdate {
+export function nextListState(
+  list: CorrectionList,
+  outcome: FetchOutcome,
+  now: number,
+  { subscribing = false }: { subscribing?: boolean } = {},
+): ListUpdate {
   const url = list.url ?? '';
   const failed = (error: string): ListUpdate => ({ kind: 'keep', list: { ...list, error } });
-  if (outcome.kind === 'unreachable') {
-    return failed(`Could not reach ${url} (${outcome.reason}): the previous copy stays in force.`);
-  }
+  const unreachable = (reason: string) =>
+    failed(t(subscribing ? 'list_subscribe_unreachable' : 'list_refresh_unreachable', { url, reason }));
+  if (outcome.kind === 'unreachable') return unreachable(outcome.reason);
   if (outcome.kind === 'too-large') {
-    return failed(
-      `The list at ${url} is not valid: it is larger than ${LIST_MAX_BYTES / (1024 * 1024)} MB. The previous copy stays in force.`,
-    );
+    const size = megabytes(LIST_MAX_BYTES);
+    return failed(t(subscribing ? 'list_subscribe_too_large' : 'list_refresh_too_large', { url, size }));
   }
   if (outcome.status === 304) {
     const { error: _error, ...rest } = list;
     return { kind: 'keep', list: { ...rest, fetched: now } };
   }
-  if (outcome.status < 200 || outcome.status > 299) {
-    return failed(`Could not reach ${url} (HTTP ${outcome.status}): the previous copy stays in force.`);
-  }
+  // A status code is a code, not a number to format for the language.
+  if (outcome.status < 200 || outcome.status > 299) return unreachable(`HTTP ${outcome.status}`);
   const parsed = parseCorrectionList(outcome.text, { url });
   if (parsed.kind === 'invalid') {
-    return failed(`The list at ${url} is not valid: ${parsed.error} The previous copy stays in force.`);
+    const error = parsed.error;
+    return failed(t(subscribing ? 'list_subscribe_invalid' : 'list_refresh_invalid', { url, error }));
   }
   const { error: _error, etag: _etag, lastModified: _lastModified, ...rest } = list;
   return {

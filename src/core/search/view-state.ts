@@ -1,17 +1,27 @@
 // What the review page shows — search words, filters, sort, grouping — and its round trip
 // through the page's query string, so a view can be bookmarked and shared between tabs. Pure:
 // bad or unknown parameters fall back to defaults, never throw.
+import { t } from '../i18n/translate';
 import { type Paint, VERDICTS } from '../model';
 
 export const SORTS = ['newest', 'oldest', 'site', 'verdict'] as const;
 export type Sort = (typeof SORTS)[number];
 
-export const SORT_LABELS: Record<Sort, string> = {
-  newest: 'Newest first',
-  oldest: 'Oldest first',
-  site: 'Site (A–Z)',
-  verdict: 'Verdict',
-};
+/** What each sort is called: getters, so each read is in the messages' language. */
+export const SORT_LABELS: Record<Sort, string> = Object.freeze({
+  get newest() {
+    return t('sort_newest');
+  },
+  get oldest() {
+    return t('sort_oldest');
+  },
+  get site() {
+    return t('sort_site');
+  },
+  get verdict() {
+    return t('sort_verdict');
+  },
+});
 
 /** Every verdict, and "note" for claims saved without one. */
 export const PAINTS: readonly Paint[] = [...VERDICTS, 'note'];

@@ -3,6 +3,7 @@
 // its homepage and its rules' sources. http and https only — file:, javascript:, data:, extension
 // and browser pages are not web pages a reader can share, and some run code when opened — and no
 // user name or password, which would be stored in clear and shown on every link. Pure.
+import { t } from '../i18n/translate';
 
 export type WebAddressCheck =
   | { ok: true; url: URL }
@@ -34,19 +35,16 @@ export function isWebUrl(raw: string): boolean {
 export function webAddressProblem(raw: string): string | null {
   const check = checkWebAddress(raw);
   if (check.ok) return null;
-  if (check.problem === 'credentials') return 'must not include a user name or password';
-  return 'must be an http or https address';
+  if (check.problem === 'credentials') return t('validation_credentials');
+  return t('validation_not_http');
 }
 
-/** What to tell a reader whose typed address breaks the policy; `doing` is e.g. "subscribes to". */
-export function typedAddressError(
-  check: Exclude<WebAddressCheck, { ok: true }>,
-  typed: string,
-  doing: string,
-): string {
-  if (check.problem === 'credentials') return 'Leave the user name and password out of the address.';
-  if (check.problem === 'scheme') {
-    return `Factmark ${doing} http and https addresses only, not ${check.scheme}. Type one that starts with https://.`;
-  }
-  return `“${typed.slice(0, 80)}” is not a web address. Type one that starts with https://.`;
+/**
+ * What to tell a reader whose typed list address breaks the policy. (Subscribing is the one place
+ * a reader types an address to fetch; another would need its own "only http and https" message.)
+ */
+export function typedAddressError(check: Exclude<WebAddressCheck, { ok: true }>, typed: string): string {
+  if (check.problem === 'credentials') return t('address_error_credentials');
+  if (check.problem === 'scheme') return t('address_error_scheme', { scheme: check.scheme });
+  return t('address_error_not_web', { typed: typed.slice(0, 80) });
 }

@@ -156,7 +156,11 @@ const playwrightPageOf = (page: TestPage) =>
     chromiumContexts.flatMap((context) => context.pages()),
   );
 
-async function puppeteerPageOf(page: TestPage): Promise<{ browser: PpBrowser; page: PpPage }> {
+/**
+ * The puppeteer page behind a Firefox harness tab, and its browser: for what the harness's
+ * TestPage does not do (BiDi calls; key chords, since it presses one key at a time).
+ */
+export async function puppeteerPageOf(page: TestPage): Promise<{ browser: PpBrowser; page: PpPage }> {
   for (const browser of firefoxes) {
     if (!browser.connected) continue;
     const found = await driverPage(page, await browser.pages()).catch(() => null);

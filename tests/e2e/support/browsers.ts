@@ -41,7 +41,7 @@
 //     `openExtensionPage` is Chromium-only and throws in Firefox.
 //   - A page's main world sees the same CSS.highlights registry as the content script in both
 //     browsers, so `highlights()` reads it with a page-world script.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -54,6 +54,9 @@ import {
   type Worker as PwWorker,
 } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import { CHROMIUM_SWITCHES } from '../../../scripts/chromium-switches.mjs';
+import { boxOf, findByRole as findByRoleInChromium } from '../../../scripts/find-by-role';
+import { pollUntil } from '../../../scripts/poll-until';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSER_NAMES: readonly BrowserName[] = ['chromium', 'firefox'];
@@ -87,6 +90,13 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Chromium only: more command-line switches. */
   chromiumArgs?: readonly string[];
+  /** Firefox only: more preferences (e.g. `intl.locale.requested`). */
+  firefoxPrefs?: Readonly<Record<string, unknown>>;
+  /**
+   * Leave open the welcome tab the extension opens on install (by default it is closed as soon as
+   * it appears, so every test starts with the same tabs).
+   */
+  keepWelcome?: boolean;
 }
 
 export interface Point {
@@ -232,33 +242,39 @@ export const patience = (ms: number): number => ms * WAIT_SCALE;
  * Poll `fn` until it returns a truthy value (returned) or `timeoutMs` × WAIT_SCALE passes
  * (throws).
  */
-export async function waitFor<T>(
+export function waitFor<T>(
   fn: () => T | Promise<T>,
   timeoutMs = 5000,
   intervalMs = 50,
   message = 'waitFor timed out',
 ): Promise<NonNullable<T>> {
   timeoutMs *= WAIT_SCALE;
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await fn();
-      if (value) return value as NonNullable<T>;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-      throw new Error(`${message} after ${timeoutMs} ms${cause}`);
-    }
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
+  return pollUntil(fn, { timeoutMs, intervalMs }, (lastError) => {
+    const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+    return new Error(`${message} after ${timeoutMs} ms${cause}`);
+  });
 }
 
 export function launchBrowser(name: BrowserName, options: LaunchOptions = {}): Promise<TestBrowser> {
   return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
 }
+
+/**
+ * Whether the extension in `dir` opens its welcome page when installed (Factmark's background
+ * does, src/background/first-run.ts). A fresh profile installs it at every launch; an extension
+ * that opens no welcome tab is not waited for, so a launch with another extension (or a build of
+ * a revision without the page) takes no longer than before.
+ */
+function opensWelcome(dir: string): boolean {
+  const background = join(dir, 'background.js');
+  return existsSync(background) && readFileSync(background, 'utf8').includes(WELCOME_PATH);
+}
+
+/** The welcome page's path in the extension (src/core/first-run.ts's WELCOME_PAGE). */
+const WELCOME_PATH = 'welcome.html';
+
+/** How long the welcome tab may take to appear after the extension is installed. */
+const WELCOME_WAIT_MS = 10_000;
 
 function resolveExtension(options: LaunchOptions, browser: BrowserName = 'chromium'): string | null {
   if (options.extensionDir !== undefined) return options.extensionDir;
@@ -319,12 +335,6 @@ function readHighlights(): HighlightInfo[] {
   return out;
 }
 
-function boxOf(this: Element): Box | null {
-  this.scrollIntoView({ block: 'center', inline: 'center' });
-  const r = this.getBoundingClientRect();
-  return r.width > 0 && r.height > 0 ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
-}
-
 /**
  * The first element under `root` with this ARIA role and accessible name, computed the simple way
  * that suffices for Factmark's own UI: explicit or implicit role; aria-label, a <label for>, or
@@ -374,15 +384,7 @@ const centre = (b: Box): Point => ({ x: b.x + b.width / 2, y: b.y + b.height / 2
 export async function launchChromium(options: LaunchOptions = {}): Promise<TestBrowser> {
   const ext = resolveExtension(options);
   const profile = await mkdtemp(join(tmpdir(), 'factmark-chromium-'));
-  const args = [
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-    '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-  ];
-  if (process.getuid?.() === 0) args.unshift('--no-sandbox');
+  const args = [...CHROMIUM_SWITCHES];
   if (ext) args.push(`--disable-extensions-except=${ext}`, `--load-extension=${ext}`);
   args.push(...(options.chromiumArgs ?? []));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
@@ -409,8 +411,28 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
     worker.on('console', (m) => m.type() === 'error' && backgroundErrors.push(m.text()));
   for (const worker of context.serviceWorkers()) watchWorker(worker);
   context.on('serviceworker', watchWorker);
-  // The persistent context opens with one blank tab; hand it out first.
-  const spare: PwPage[] = [...context.pages()];
+  // Installing the extension opened its welcome page in a new tab, which takes the focus and
+  // becomes the active tab: wait for it (it follows the install at once) and close it, so each
+  // test starts from the one blank tab, as before there was a welcome page.
+  const welcomeUrl = `chrome-extension://${extensionId}/${WELCOME_PATH}`;
+  const isWelcome = (page: PwPage) => page.url().startsWith(welcomeUrl);
+  if (ext && extensionId && opensWelcome(ext)) {
+    try {
+      const welcome = await waitFor(
+        () => context.pages().find(isWelcome),
+        WELCOME_WAIT_MS,
+        25,
+        'Chromium: the welcome page did not open on install',
+      );
+      if (!options.keepWelcome) await welcome.close();
+    } catch (error) {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+      throw error;
+    }
+  }
+  // The persistent context opens with one blank tab; hand it out first (never a kept welcome tab).
+  const spare: PwPage[] = context.pages().filter((page) => !isWelcome(page));
   const newPage = async () => wrapPlaywright(spare.shift() ?? (await context.newPage()));
 
   async function tabIdOf(url: string): Promise<number> {
@@ -491,31 +513,9 @@ function wrapPlaywright(page: PwPage): TestPage {
     type: (text: string) => page.keyboard.type(text),
   };
 
-  async function findByRole(role: string, name: string): Promise<Box | null> {
-    const cdp = await page.context().newCDPSession(page);
-    try {
-      const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
-      const { nodes } = await cdp.send('Accessibility.queryAXTree', {
-        backendNodeId: root.backendNodeId,
-        role,
-        accessibleName: name,
-      });
-      for (const node of nodes) {
-        if (node.ignored || node.backendDOMNodeId === undefined) continue;
-        const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: node.backendDOMNodeId });
-        if (!object.objectId) continue;
-        const { result } = await cdp.send('Runtime.callFunctionOn', {
-          objectId: object.objectId,
-          functionDeclaration: `function () { const __name = (f) => f; return (${boxOf.toString()}).call(this); }`,
-          returnByValue: true,
-        });
-        if (result.value) return result.value as Box;
-      }
-      return null;
-    } finally {
-      await cdp.detach().catch(() => {});
-    }
-  }
+  // Scrolled to the middle of the view, to be clicked (scripts/find-by-role.ts).
+  const findByRole = (role: string, name: string) =>
+    findByRoleInChromium(page, role, name, { scrollIntoView: true });
 
   let touch: Promise<CDPSession> | undefined;
 
@@ -718,7 +718,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     executablePath: FIREFOX_PATH,
     headless: options.headless ?? true,
     defaultViewport: { width: 1280, height: 900 },
-    extraPrefsFirefox: FIREFOX_OFFLINE_PREFS,
+    extraPrefsFirefox: { ...FIREFOX_OFFLINE_PREFS, ...options.firefoxPrefs },
   });
   let extensionId: string | null = null;
   try {
@@ -726,6 +726,29 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
   } catch (error) {
     await browser.close();
     throw new Error(`Firefox: installing the extension failed (${String(error)})`);
+  }
+  // As in Chromium: the install opened the welcome page in a new tab; close it once it is there.
+  // Firefox reports an extension's tabs without their address, so each tab is asked where it is.
+  if (ext && opensWelcome(ext)) {
+    const welcomeTab = async () => {
+      for (const page of await browser.pages()) {
+        const href = await page.evaluate(() => location.href).catch(() => '');
+        if (href.startsWith('moz-extension://') && new URL(href).pathname === `/${WELCOME_PATH}`) return page;
+      }
+      return null;
+    };
+    try {
+      const welcome = await waitFor(
+        welcomeTab,
+        WELCOME_WAIT_MS,
+        25,
+        'Firefox: the welcome page did not open on install',
+      );
+      if (!options.keepWelcome) await welcome.close();
+    } catch (error) {
+      await browser.close();
+      throw error;
+    }
   }
   return {
     name: 'firefox',
@@ -870,9 +893,10 @@ function wrapPuppeteerBidi(browser: PpBrowser, page: PpPage): TestPage {
     if (found.length === 0) found.push(...((await withTimeout(search(role, name), 5000)) ?? []));
     for (const node of found) {
       if (!node.sharedId) continue;
-      const box = (await call(`(el) => { const __name = (f) => f; return (${boxOf.toString()}).call(el); }`, [
-        { sharedId: node.sharedId },
-      ])) as {
+      const box = (await call(
+        `(el) => { const __name = (f) => f; return (${boxOf.toString()}).call(el, true); }`,
+        [{ sharedId: node.sharedId }],
+      )) as {
         type: string;
         value?: [string, { type: string; value: number }][];
       };

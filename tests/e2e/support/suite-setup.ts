@@ -5,7 +5,7 @@
 // the server is closed before it.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
-import { type BrowserName, launchBrowser, type TestBrowser } from './browsers';
+import { type BrowserName, type LaunchOptions, launchBrowser, type TestBrowser } from './browsers';
 import { startServer, type TestServer } from './server';
 
 /** The saved news pages and test pages under tests/fixtures/pages. */
@@ -44,11 +44,17 @@ export function useServer(root?: string): TestServer {
   };
 }
 
-/** Launches `name` (with the built extension) from beforeAll to afterAll of the calling scope. */
-export function useBrowser(name: BrowserName): TestBrowser {
+/**
+ * Launches `name` (with the built extension, or as `options` say; a function is called when the
+ * suite starts, e.g. to build a variant first) from beforeAll to afterAll of the calling scope.
+ */
+export function useBrowser(
+  name: BrowserName,
+  options: LaunchOptions | (() => Promise<LaunchOptions>) = {},
+): TestBrowser {
   let browser: TestBrowser | undefined;
   beforeAll(async () => {
-    browser = await launchBrowser(name);
+    browser = await launchBrowser(name, typeof options === 'function' ? await options() : options);
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,6 +2,7 @@
 // checked), numbered in the file's order, the records it could not read at all, and the feed's
 // own name when it has one. parse-feed.ts checks, de-duplicates and titles them. Pure.
 import type { InvalidRecord } from '../../formats/backup';
+import { plural } from '../../i18n/translate';
 import { firstOf, isObject } from '../../json/json-ld';
 import { FACT_CHECK_LIMITS, type FactCheckDraft } from '../fact-check';
 
@@ -46,6 +47,6 @@ export function tooManyFactChecks(count: number): FeedRead | null {
   if (count <= FACT_CHECK_LIMITS.perFeed) return null;
   return {
     kind: 'invalid',
-    error: `The feed holds ${count.toLocaleString('en')} fact-checks; Factmark reads at most ${FACT_CHECK_LIMITS.perFeed.toLocaleString('en')} from one feed. Split it into smaller feeds.`,
+    error: plural('feed_error_too_many', count, { max: FACT_CHECK_LIMITS.perFeed }),
   };
 }

@@ -2,6 +2,7 @@
 // @graph (other nodes, such as the publisher's Organization, skipped). Also reads one review's
 // fields for the DataFeed and JSON Lines readers. Pure.
 import type { InvalidRecord } from '../../formats/backup';
+import { t } from '../../i18n/translate';
 import { hasType, isObject, type Obj } from '../../json/json-ld';
 import {
   type FeedCandidate,
@@ -47,7 +48,7 @@ export function claimReviewRecord(
 ): void {
   if (isObject(node) && hasType(node, 'ClaimReview'))
     candidates.push({ record, fields: claimReviewFields(node) });
-  else invalid.push({ record, field: '@type', reason: 'is not a ClaimReview' });
+  else invalid.push({ record, field: '@type', reason: t('reason_not_claim_review') });
 }
 
 /** Reviews from a parsed ClaimReview document. In a list each item is a record and must be one. */

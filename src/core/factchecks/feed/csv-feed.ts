@@ -4,6 +4,7 @@
 
 import type { InvalidRecord } from '../../formats/backup';
 import { readCsv } from '../../formats/csv';
+import { t } from '../../i18n/translate';
 import {
   type FeedCandidate,
   type FeedFields,
@@ -32,9 +33,13 @@ export function readCsvFeed(text: string): FeedRead {
       .filter(Boolean)
       .slice(0, 10)
       .map((name) => `“${name.slice(0, 40)}”`);
+    const header = shown.join(', ') || t('feed_csv_header_nothing');
     return {
       kind: 'invalid',
-      error: `The CSV has no ${missing.map((column) => `“${column}”`).join(' or ')} column (its header names ${shown.join(', ') || 'nothing'}). A fact-check feed as CSV needs a header row naming at least “claim” and “url”.`,
+      error:
+        missing.length > 1
+          ? t('feed_csv_no_columns', { names: header })
+          : t('feed_csv_no_column', { column: missing[0] ?? '', names: header }),
     };
   }
   // Where each field's column is, found once (a header may be long).
@@ -60,8 +65,8 @@ export function readCsvFeed(text: string): FeedRead {
     if (unclosedQuoteRow === i + 2) {
       invalid.push({
         record,
-        field: '(row)',
-        reason: 'opens a quote that is never closed: the rest of the file was read as one cell',
+        field: t('feed_field_row'),
+        reason: t('feed_reason_unclosed_quote'),
       });
       return;
     }

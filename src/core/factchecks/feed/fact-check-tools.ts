@@ -2,6 +2,7 @@
 // with the claim's `text` and the fact-checkers' `claimReview` entries. Each entry is one
 // fact-check of that claim and one record, numbered across the file. Pure.
 import type { InvalidRecord } from '../../formats/backup';
+import { t } from '../../i18n/translate';
 import { asArray, isObject, type Obj } from '../../json/json-ld';
 import { type FeedCandidate, type FeedRead, type FieldNames, textOf, tooManyFactChecks } from './candidate';
 
@@ -32,9 +33,9 @@ export function readFactCheckToolsAnswer(answer: { claims: unknown[] }): FeedRea
   const invalid: InvalidRecord[] = [];
   entries.forEach(({ claim, review }, i) => {
     const record = i + 1;
-    if (!isObject(claim)) invalid.push({ record, field: 'claims', reason: 'is not a claim' });
+    if (!isObject(claim)) invalid.push({ record, field: 'claims', reason: t('feed_reason_not_claim') });
     else if (!isObject(review))
-      invalid.push({ record, field: 'claimReview', reason: 'is missing: the fact-check of the claim' });
+      invalid.push({ record, field: 'claimReview', reason: t('feed_reason_no_review') });
     else candidates.push({ record, fields: fieldsOf(claim, review) });
   });
   return { kind: 'ok', name: '', candidates, invalid, fieldNames: FIELDS };

@@ -4,12 +4,10 @@
 export type { FeedCandidate, FeedFields, FeedRead } from './candidate';
 export { type FeedShape, feedShape } from './detect';
 export {
-  FEED_FORMATS,
   type FeedFormat,
   type FeedParse,
   feedTooLarge,
   isFeedJson,
-  megabytes,
   parseFactCheckFeed,
   parseFeedJson,
 } from './parse-feed';

@@ -7,9 +7,11 @@ import * as v from 'valibot';
 import { verdictOfRating } from '../../claim-review-ratings';
 import { fieldAndReason, type InvalidRecord } from '../../formats/backup';
 import { isClaimReviewDocument } from '../../formats/claim-review';
+import { megabytes } from '../../formats/size';
+import { plural, t } from '../../i18n/translate';
 import { parseUntrustedJson } from '../../json/untrusted-json';
 import { isFactmarkList } from '../../lists/factmark-list';
-import { type ListSource, sourceName, titleFromSource } from '../../lists/source';
+import { type ListSource, sourceName, sourcePlace, titleFromSource } from '../../lists/source';
 import { RULE_LIMITS } from '../../rule';
 import { FACT_CHECK_LIMITS, type FactCheckDraft, FactCheckDraftSchema } from '../fact-check';
 import type { FeedRead } from './candidate';
@@ -33,13 +35,9 @@ export type FeedParse =
     }
   | { kind: 'invalid'; error: string };
 
-/** The feed formats Factmark reads, in words for messages. */
-export const FEED_FORMATS =
-  'a fact-check feed: schema.org ClaimReview JSON-LD (a single review, a list or an @graph), a schema.org DataFeed of ClaimReviews, JSON Lines with one ClaimReview a line, a Google Fact Check Tools claims:search answer, or CSV with a header row naming at least “claim” and “url”';
-
 /** Reads a fact-check feed's text. */
 export function parseFactCheckFeed(text: string, source: ListSource = {}): FeedParse {
-  if (typeof text !== 'string') return { kind: 'invalid', error: 'The feed is not text.' };
+  if (typeof text !== 'string') return { kind: 'invalid', error: t('feed_error_not_text') };
   const tooLarge = feedTooLarge(text);
   if (tooLarge) return tooLarge;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -49,12 +47,15 @@ export function parseFactCheckFeed(text: string, source: ListSource = {}): FeedP
   if (shape === 'unknown') {
     return {
       kind: 'invalid',
-      error: /\S/.test(body)
-        ? `${sourceName(source)} is not a fact-check feed Factmark can read: expected ${FEED_FORMATS}.`
-        : `${sourceName(source)} is empty.`,
+      error: t(/\S/.test(body) ? 'feed_error_unknown_format' : 'list_error_empty', {
+        source: sourceName(source),
+      }),
     };
   }
-  const parsed = parseUntrustedJson(body, { name: sourceName(source), expected: 'a fact-check feed' });
+  const parsed = parseUntrustedJson(body, {
+    tooDeep: () => t('feed_json_too_deep', { source: sourceName(source) }),
+    notJson: (detail) => t('feed_json_not_json', { source: sourceName(source), detail }),
+  });
   return parsed.kind === 'ok' ? parseFeedJson(parsed.value, source) : parsed;
 }
 
@@ -70,15 +71,9 @@ export function parseFeedJson(value: unknown, source: ListSource = {}): FeedPars
     return checkFeed(readFactCheckToolsAnswer(value), 'fact-check-tools', source);
   if (isClaimReviewDocument(value)) return checkFeed(readClaimReviewFeed(value), 'claim-review', source);
   if (isFactmarkList(value)) {
-    return {
-      kind: 'invalid',
-      error: `${sourceName(source)} is a Factmark correction list (phrases to highlight), not a fact-check feed: add it as a correction list.`,
-    };
+    return { kind: 'invalid', error: t('feed_error_is_list', { source: sourceName(source) }) };
   }
-  return {
-    kind: 'invalid',
-    error: `${sourceName(source)} is not a fact-check feed Factmark can read: expected ${FEED_FORMATS}.`,
-  };
+  return { kind: 'invalid', error: t('feed_error_unknown_format', { source: sourceName(source) }) };
 }
 
 /** The refusal of a feed larger than Factmark reads; null when it is not. */
@@ -86,12 +81,11 @@ export function feedTooLarge(text: string): { kind: 'invalid'; error: string } |
   if (text.length <= FACT_CHECK_LIMITS.feedChars) return null;
   return {
     kind: 'invalid',
-    error: `The feed is too large (${megabytes(text.length)}); Factmark reads fact-check feeds up to ${megabytes(FACT_CHECK_LIMITS.feedChars)}. Split it into smaller feeds.`,
+    error: t('feed_error_too_large', {
+      size: megabytes(text.length),
+      max: megabytes(FACT_CHECK_LIMITS.feedChars),
+    }),
   };
-}
-
-export function megabytes(chars: number): string {
-  return `${Math.round((chars / (1024 * 1024)) * 10) / 10} MB`;
 }
 
 /** Checks each record against the schema, refuses repeats, and titles the feed. */
@@ -105,7 +99,7 @@ function checkFeed(read: FeedRead, format: FeedFormat, source: ListSource): Feed
       invalid.push({
         record,
         field: read.fieldNames.url,
-        reason: 'is missing: the address of the fact-check article',
+        reason: t('feed_reason_no_url'),
       });
       continue;
     }
@@ -132,7 +126,7 @@ function checkFeed(read: FeedRead, format: FeedFormat, source: ListSource): Feed
       invalid.push({
         record,
         field: read.fieldNames.url,
-        reason: `repeats record ${first} (the same address and claim)`,
+        reason: t('feed_reason_repeats', { record: String(first) }),
       });
       continue;
     }
@@ -145,8 +139,13 @@ function checkFeed(read: FeedRead, format: FeedFormat, source: ListSource): Feed
     return {
       kind: 'invalid',
       error: first
-        ? `None of the ${invalid.length.toLocaleString('en')} fact-checks in ${sourceName(source).toLowerCase()} can be used (record ${first.record}, ${first.field}: ${first.reason}).`
-        : `${sourceName(source)} holds no fact-checks.`,
+        ? plural('feed_error_none_usable', invalid.length, {
+            where: sourcePlace(source),
+            record: String(first.record),
+            field: first.field,
+            reason: first.reason,
+          })
+        : t('feed_error_no_fact_checks', { source: sourceName(source) }),
     };
   }
   return { kind: 'ok', format, title: feedTitle(read.name, factChecks, source), factChecks, invalid };
@@ -162,7 +161,7 @@ function feedTitle(name: string, factChecks: readonly FactCheckDraft[], source: 
   if (name !== '') return name.slice(0, RULE_LIMITS.title);
   const publisher = factChecks[0]?.publisher ?? '';
   if (publisher !== '' && factChecks.every((factCheck) => factCheck.publisher === publisher)) {
-    return `Fact-checks by ${publisher}`.slice(0, RULE_LIMITS.title);
+    return t('feed_title_by_publisher', { publisher }).slice(0, RULE_LIMITS.title);
   }
   return titleFromSource(source);
 }
