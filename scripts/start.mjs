@@ -7,22 +7,22 @@
 //                                                   no window: write a PNG of the demo page
 //                                                   (with the extension running) and exit
 //
+// The screenshot shows the article at its "Digital Rights Act (DSA)" correction, once the
+// extension has painted it, with the correction's card open (Chromium; Firefox shows the
+// highlight without the card).
+//
 // With no display (neither DISPLAY nor WAYLAND_DISPLAY) and no --headless, it says so and writes
 // the screenshot to factmark-demo.png instead. Environment: CHROME_PATH / FIREFOX_PATH pick the
 // browser binary; FACTMARK_EXTENSION_DIR loads another unpacked extension and skips the build.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEMO_PAGE, demoServer, listen, SAMPLE_FEED } from './demo-server.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEMO_DIR = join(ROOT, 'demo');
-const DEMO_PAGE = 'seed-article.html';
-/** A small fact-check feed written for the demo article: sample data, not real fact-checks. */
-const SAMPLE_FEED = 'sample-factchecks.json';
 const PREFERRED_PORT = 8787;
 
 // ── Arguments ────────────────────────────────────────────────────────────────────────────────
@@ -83,44 +83,8 @@ function findBrowser(kind) {
 
 // ── Static server for demo/ ──────────────────────────────────────────────────────────────────
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-
-function listen(server, port) {
-  return new Promise((ok, fail) => {
-    server.once('error', fail);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', fail);
-      ok(server.address().port);
-    });
-  });
-}
-
 async function serve(dir) {
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = normalize(join(dir, path === '/' ? DEMO_PAGE : path));
-    if (!file.startsWith(dir + sep)) return res.writeHead(403).end();
-    try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': 'no-store',
-        // The sample feed is public data: the extension may read it without a host permission.
-        ...(extname(file) === '.json' ? { 'Access-Control-Allow-Origin': '*' } : {}),
-      });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
-    }
-  });
+  const server = demoServer(dir);
   let port;
   try {
     port = await listen(server, PREFERRED_PORT);
@@ -153,7 +117,24 @@ function chromiumArgs(ext, profile) {
   ];
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** The built-in correction the screenshot shows: the DSA is the Digital Services Act. */
+const DSA_PHRASE = 'Digital Rights Act (DSA)';
+
+/**
+ * Polls `condition` (every 100 ms) until it answers something truthy, which it returns; null
+ * after `timeoutMs`. Used where the screenshot waits for the extension to show something.
+ */
+async function waitUntil(condition, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await Promise.resolve()
+      .then(condition)
+      .catch(() => null);
+    if (value) return value;
+    if (Date.now() > deadline) return null;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 /**
  * Chromium with the extension in a fresh profile, driven by playwright (with or without a
@@ -175,10 +156,12 @@ async function chromiumLaunch(exe, ext, { headless, feed }) {
   const worker =
     context.serviceWorkers()[0] ??
     (await context.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => null));
-  if (worker) await subscribeSampleFeed(context, new URL(worker.url()).host, feed);
+  let subscribed = false;
+  if (worker) subscribed = await subscribeSampleFeed(context, new URL(worker.url()).host, feed);
   else console.warn('warning: the extension service worker did not start within 10 s');
   return {
     context,
+    subscribed,
     close: async () => {
       await context.close().catch(() => {});
       rmSync(profile, { recursive: true, force: true });
@@ -197,9 +180,10 @@ async function subscribeSampleFeed(context, extensionId, feed) {
     if (reply?.ok) {
       const { title, factChecks } = reply.value.list;
       console.log(`subscribed to “${title}” (${factChecks} sample fact-checks; see ${SAMPLE_FEED} in demo/)`);
-    } else {
-      console.warn(`warning: could not subscribe to the sample feed: ${reply?.error ?? 'no answer'}`);
+      return true;
     }
+    console.warn(`warning: could not subscribe to the sample feed: ${reply?.error ?? 'no answer'}`);
+    return false;
   } finally {
     await page.close();
   }
@@ -211,10 +195,95 @@ async function chromiumScreenshot(exe, ext, url, feed, file) {
     const page = await browser.context.newPage();
     page.on('pageerror', (e) => console.warn(`page error: ${e.message}`));
     await page.goto(url);
-    await sleep(3000);
+    const point = await showCorrection(page, {
+      'factmark-checkworthy': 'check-worthy sentence mark',
+      ...(browser.subscribed ? { 'factmark-factchecked': '"fact-checked before" mark' } : {}),
+    });
+    if (point) await openCorrectionCard(page, point);
     await page.screenshot({ path: file });
   } finally {
     await browser.close();
+  }
+}
+
+/**
+ * Waits for the extension to paint the DSA correction and the other `marks` (highlight name →
+ * what it is), then scrolls the correction to the upper part of the view.
+ * Answers a point on it to click, or null (said as a warning) when it was not painted: the
+ * screenshot then shows the page as it is. Runs with playwright's and puppeteer's pages alike.
+ */
+async function showCorrection(page, marks) {
+  const painted = await waitUntil(
+    () =>
+      page.evaluate((phrase) => {
+        for (const [name, highlight] of CSS.highlights) {
+          if (!name.startsWith('factmark-') || name === 'factmark-checkworthy') continue;
+          for (const range of highlight)
+            if (range.toString().replace(/\s+/g, ' ').trim() === phrase) return true;
+        }
+        return false;
+      }, DSA_PHRASE),
+    30_000,
+  );
+  if (!painted) {
+    console.warn(`warning: the "${DSA_PHRASE}" correction was not highlighted within 30 s`);
+    return null;
+  }
+  for (const [name, what] of Object.entries(marks)) {
+    const marked = await waitUntil(
+      () => page.evaluate((n) => (CSS.highlights.get(n)?.size ?? 0) > 0, name),
+      15_000,
+    );
+    if (!marked) console.warn(`warning: no ${what} appeared within 15 s`);
+  }
+  const point = await page.evaluate((phrase) => {
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('factmark-') || name === 'factmark-checkworthy') continue;
+      for (const range of highlight) {
+        if (range.toString().replace(/\s+/g, ' ').trim() !== phrase) continue;
+        const top = range.getClientRects()[0]?.top ?? 0;
+        window.scrollTo(0, Math.max(0, window.scrollY + top - window.innerHeight * 0.3));
+        const box = range.getClientRects()[0];
+        return box ? { x: box.left + Math.min(box.width / 2, 24), y: box.top + box.height / 2 } : null;
+      }
+    }
+    return null;
+  }, DSA_PHRASE);
+  await framesDrawn(page);
+  return point;
+}
+
+/** Resolves once the page has drawn two more frames (what was scrolled or opened is on screen). */
+function framesDrawn(page) {
+  return page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+}
+
+/**
+ * Clicks the correction as a reader would and waits for its card (a dialog named "Correction" in
+ * the extension's closed shadow root, found through the accessibility tree over CDP: page scripts
+ * cannot see into it). Chromium only; a card that does not open is a warning.
+ */
+async function openCorrectionCard(page, point) {
+  await page.mouse.click(point.x, point.y);
+  const shown = await waitUntil(() => hasDialog(page, 'Correction'), 10_000);
+  if (!shown) console.warn('warning: the correction’s card did not open within 10 s');
+  await framesDrawn(page);
+}
+
+async function hasDialog(page, name) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodes } = await cdp.send('Accessibility.queryAXTree', {
+      backendNodeId: root.backendNodeId,
+      role: 'dialog',
+      accessibleName: name,
+    });
+    return nodes.some((node) => !node.ignored);
+  } finally {
+    await cdp.detach().catch(() => {});
   }
 }
 
@@ -251,7 +320,9 @@ async function firefoxScreenshot(exe, ext, url, file) {
   try {
     const page = await browser.newPage();
     await page.goto(url);
-    await sleep(2000);
+    // The highlight without its card: finding the card in Firefox's closed shadow root takes
+    // WebDriver BiDi calls this script does not make.
+    await showCorrection(page, {});
     await page.screenshot({ path: file });
   } finally {
     await browser.close();
