@@ -1,7 +1,7 @@
 // Every string the extension shows comes from its messages, and none is clipped when translations
 // run long. The extension is loaded as a pseudo-locale build (scripts/build-pseudo.ts: every
-// message accented, 40 % longer and bracketed ⟦…⟧), then the in-page UI on the seed article, the
-// review page and the popup are walked in the states a reader brings about: any visible or
+// message accented, 40 % longer and bracketed ⟦…⟧), then the welcome page, the in-page UI on the
+// seed article, the review page and the popup are walked in the states a reader brings about: any visible or
 // announced text (text, aria-label, title, placeholder, alt) that is neither bracketed nor the
 // reader's own data was written into the code rather than the messages, and any text overflowing
 // a box that hides its overflow is clipped; a `{name}` left in a text is a substitution the code
@@ -58,10 +58,16 @@ const readPage = (page: TestPage) => page.evaluate(readVisibleText, 'document' a
 describe.skipIf(!built).each(BROWSER_NAMES)('the pseudo-locale in %s', (name) => {
   const browser = useBrowser(name, async () => ({
     extensionDir: await writePseudoBuild(PSEUDO_BUILDS[name].from, PSEUDO_BUILDS[name].to),
+    keepWelcome: true,
   }));
 
-  it('the in-page UI, the review page and the popup show only messages, none of them clipped', async () => {
+  it('the welcome page, the in-page UI, the review page and the popup show only messages, none of them clipped', async () => {
     const found: string[] = [];
+    // The welcome page the install opened, then the in-page UI on the seed article.
+    const welcome = await browser.waitForExtensionPage('welcome.html', 15_000);
+    await waitFor(() => welcome.evaluate(() => document.querySelector('h1') !== null), 5000);
+    found.push(...problems('the welcome page', await readPage(welcome)));
+    await welcome.close();
     const article = await browser.newPage();
     await article.goto(server.url(ARTICLE));
     await waitForHighlight(article, 'factmark-false', 'Digital Rights Act (DSA)');
