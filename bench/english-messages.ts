@@ -11,7 +11,4 @@ import welcome from '../src/locales/en/welcome.json';
 
 const messages = toChromeMessages([common, page, popup, review, welcome]);
 
-useMessages({
-  getMessage: (name, substitutions) =>
-    renderMessage(messages[name], substitutions === undefined ? [] : [substitutions].flat()),
-});
+useMessages({ getMessage: (name) => renderMessage(messages[name]) });

@@ -32,6 +32,7 @@ import screenReaderCss from '../styles/screen-reader.css';
 import tokensCss from '../styles/tokens.css';
 import verdictsCss from '../styles/verdicts.css';
 import type { ClaimEditorResult } from '../ui/claim-editor';
+import { nextAnnouncement, SILENT } from '../ui/live-region';
 import { sharedArticle } from './article-body';
 import { CheckWorthy, nextSlice } from './checkworthy';
 import { extensionGone } from './extension-context';
@@ -58,8 +59,6 @@ const CORRECTIONS_RETRY_MS = { first: 1_000, most: 60_000 };
  * gone, so a screen reader's reading of the page later does not come across it.
  */
 const ANNOUNCEMENT_MS = 5_000;
-/** An announcement repeated while still showing is emptied for this long first, to be read again. */
-const REANNOUNCE_MS = 100;
 
 /** Which frame this is: the top frame speaks for the tab; whose site settings apply. */
 export type PageSessionOptions = FrameChoice;
@@ -236,8 +235,8 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
   /** The highlight the keyboard moved to last, and where focus was before its first move. */
   let stepped: Range | undefined;
   let focusBefore: Element | null = null;
-  /** What the live region says now (see PageUiRoot); '' between announcements. */
-  let announcement = '';
+  /** What the live region says now (see PageUiRoot); silent between announcements. */
+  let announcement = SILENT;
   let announcementTimer: ReturnType<typeof setTimeout> | undefined;
 
   const renderUi = () => {
@@ -270,17 +269,10 @@ export function startPageSession({ isTop, pageHost }: PageSessionOptions): PageS
    */
   const announce = (text: string) => {
     clearTimeout(announcementTimer);
-    if (announcement === text) {
-      // A live region reads a change: the same words again are taken out for a moment first.
-      announcement = '';
-      renderUi();
-      announcementTimer = setTimeout(() => announce(text), REANNOUNCE_MS);
-      return;
-    }
-    announcement = text;
+    announcement = nextAnnouncement(announcement, text);
     renderUi();
     announcementTimer = setTimeout(() => {
-      announcement = '';
+      announcement = { ...announcement, text: '' };
       renderUi();
     }, ANNOUNCEMENT_MS);
   };

@@ -2,8 +2,9 @@
 // selection, the editor dialog, and the card that shows a highlighted claim.
 import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { languageAttributes } from '../core/i18n/page-language';
 import { isolate } from '../core/i18n/reader-text';
-import { messageDirection, messageLocale, t } from '../core/i18n/translate';
+import { t } from '../core/i18n/translate';
 import type { PageCorrection } from '../core/match/page-correction';
 import type { Claim } from '../core/model';
 import type { UiState } from '../core/page-ui/ui-state';
@@ -11,6 +12,7 @@ import type { RuleDetails } from '../core/rule';
 import { ClaimEditor, type ClaimEditorResult } from '../ui/claim-editor';
 import { ClaimView, SourceLinks, VerdictBadge, Words } from '../ui/claim-view';
 import { FactCheckPanel, notTheSameClaim } from '../ui/fact-check-view';
+import { type Announcement, LiveRegion } from '../ui/live-region';
 
 export interface UiActions {
   flag(): void;
@@ -31,20 +33,14 @@ export interface UiActions {
 }
 
 /**
- * The language and direction of Factmark's messages, for each surface the UI puts in the shadow
- * root (the button, the dialog, a card, the live region): they are the root's top elements, so
- * the page's own `lang` and `dir` never reach them and Arabic lays them out right to left on any
- * page. Only their inner layout flips: where they sit (at the pointer, or top right) stays put.
- */
-function language(): { lang: string; dir: 'ltr' | 'rtl' } {
-  return { lang: messageLocale(), dir: messageDirection() };
-}
-
-/**
  * The whole UI: the surface the state shows, and beside it a polite live region that outlives
  * every surface. Screen readers hear what just happened ("Claim saved") after the editor or card
  * that did it has closed; the region is in the root from the first time the UI shows (saving or
  * deleting always comes later), since a region added with its text already in it is not read.
+ *
+ * Each surface (the button, the dialog, a card, the live region) is a top element of the shadow
+ * root and carries the messages' `lang` and `dir` itself: the page's own never reach it, so Arabic
+ * lays it out right to left on any page. Only its inner layout flips; where it sits stays put.
  */
 export function PageUiRoot({
   state,
@@ -53,14 +49,12 @@ export function PageUiRoot({
 }: {
   state: UiState;
   actions: UiActions;
-  announcement: string;
+  announcement: Announcement;
 }) {
   return (
     <>
       <PageUi state={state} actions={actions} />
-      <div class="fm-live visually-hidden" role="status" aria-live="polite" {...language()}>
-        {announcement}
-      </div>
+      <LiveRegion said={announcement} class="fm-live visually-hidden" {...languageAttributes()} />
     </>
   );
 }
@@ -78,7 +72,7 @@ export function PageUi({ state, actions }: { state: UiState; actions: UiActions 
           role="dialog"
           aria-modal="true"
           aria-label={state.claim ? t('page_editor_title_edit') : t('page_editor_title_new')}
-          {...language()}
+          {...languageAttributes()}
         >
           <h2 class="fm-title">{state.claim ? t('page_editor_title_edit') : t('page_editor_title_new')}</h2>
           <ClaimEditor
@@ -157,7 +151,7 @@ function FloatingCard({
       aria-label={label}
       tabIndex={-1}
       style={{ left: `${left}px`, top: `${top}px` }}
-      {...language()}
+      {...languageAttributes()}
       onMouseEnter={() => actions.hoverCard(true)}
       onMouseLeave={() => actions.hoverCard(false)}
       onKeyDown={(e) => {
@@ -315,7 +309,7 @@ function MarkCard({ state, actions }: { state: Extract<UiState, { kind: 'mark' }
       role="dialog"
       aria-label={t('page_mark_card')}
       style={{ left: `${left}px`, top: `${top}px` }}
-      {...language()}
+      {...languageAttributes()}
       onMouseEnter={() => actions.hoverCard(true)}
       onMouseLeave={() => actions.hoverCard(false)}
       onKeyDown={(e) => {
@@ -353,7 +347,7 @@ function FlagButton({ x, y, onFlag }: { x: number; y: number; onFlag(): void }) 
       aria-label={t('page_flag_button')}
       title={t('page_flag_button_title', { shortcut: FLAG_SHORTCUT })}
       style={{ left: `${x}px`, top: `${y}px` }}
-      {...language()}
+      {...languageAttributes()}
       // Keep the page's selection: a mousedown on a button would otherwise clear it.
       onMouseDown={(e) => e.preventDefault()}
       onClick={onFlag}

@@ -23,11 +23,5 @@ export function catalogOf(locale: string) {
 export function useLocale(locale: Locale): void {
   const chosen = catalogOf(locale);
   const english = catalogOf('en');
-  useMessages({
-    getMessage(name, substitutions) {
-      const list =
-        substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-      return renderMessage(chosen[name] ?? english[name], list);
-    },
-  });
+  useMessages({ getMessage: (name) => renderMessage(chosen[name] ?? english[name]) });
 }

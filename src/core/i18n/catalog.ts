@@ -80,24 +80,16 @@ export function fillPlaceholders(text: string, values: Readonly<Record<string, s
 }
 
 /**
- * What a browser's `i18n.getMessage` returns for `key` with `substitutions`: the message with each
- * `$name$` replaced through its placeholder, `$$` as `$`. The Node and DOM tests read messages
- * through this, so they see what the browsers show.
+ * What a browser's `i18n.getMessage` returns for `key`: the message with each `$name$` replaced by
+ * its placeholder's content (here `{name}`, for `fillPlaceholders`), `$$` as `$`. The Node and DOM
+ * tests read messages through this, so they see what the browsers show.
  */
-export function renderMessage(
-  entry: ChromeMessage | undefined,
-  substitutions: readonly string[] = [],
-): string {
+export function renderMessage(entry: ChromeMessage | undefined): string {
   if (!entry) return '';
   const byName = new Map(
     Object.entries(entry.placeholders ?? {}).map(([name, { content }]) => [name.toLowerCase(), content]),
   );
-  const positional = (text: string) =>
-    text.replace(/\$(\d)/g, (_, digit: string) => substitutions[Number(digit) - 1] ?? '');
   return entry.message
-    .replace(PLACEHOLDER, (whole, name: string) => {
-      const content = byName.get(name.toLowerCase());
-      return content === undefined ? whole : positional(content);
-    })
+    .replace(PLACEHOLDER, (whole, name: string) => byName.get(name.toLowerCase()) ?? whole)
     .replace(/\$\$/g, '$');
 }

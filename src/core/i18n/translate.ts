@@ -25,9 +25,12 @@ export type PluralKey = {
 /** Named substitutions: `$count$` in a message is `{ count: … }` here. */
 export type Substitutions = Readonly<Record<string, string | number>>;
 
-/** The part of `browser.i18n` this needs (both browsers have it, synchronously, everywhere). */
+/**
+ * The part of `browser.i18n` this needs (both browsers have it, synchronously, everywhere). No
+ * substitutions are passed: the placeholders come back as `{name}`, filled here by name.
+ */
 export interface MessageSource {
-  getMessage(name: string, substitutions?: string | string[]): string;
+  getMessage(name: string): string;
 }
 
 let source: MessageSource | null = null;
@@ -78,7 +81,12 @@ export function plural(key: PluralKey, count: number, substitutions: Substitutio
   );
 }
 
-let cachedLocale: { tag: string; rules: Intl.PluralRules; number: Intl.NumberFormat } | null = null;
+let cachedLocale: {
+  tag: string;
+  direction: 'ltr' | 'rtl';
+  rules: Intl.PluralRules;
+  number: Intl.NumberFormat;
+} | null = null;
 
 /** The language the messages are in (BCP 47), for Intl and the `lang` attribute. */
 export function messageLocale(): string {
@@ -87,13 +95,18 @@ export function messageLocale(): string {
 
 /** 'rtl' when the messages are in a language written right to left (Arabic). */
 export function messageDirection(): 'ltr' | 'rtl' {
-  return lookup('direction') === 'rtl' ? 'rtl' : 'ltr';
+  return localeParts().direction;
 }
 
 function localeParts() {
   if (!cachedLocale) {
     const tag = lookup('locale') || 'en';
-    cachedLocale = { tag, rules: new Intl.PluralRules(tag), number: new Intl.NumberFormat(tag) };
+    cachedLocale = {
+      tag,
+      direction: lookup('direction') === 'rtl' ? 'rtl' : 'ltr',
+      rules: new Intl.PluralRules(tag),
+      number: new Intl.NumberFormat(tag),
+    };
   }
   return cachedLocale;
 }
